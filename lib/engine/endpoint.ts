@@ -1,0 +1,68 @@
+/**
+ * Sockets' raw material: a host's own address, its OS defaults (initial TTL, ephemeral port range),
+ * and the symbols that tie every copy of those values in a trace together.
+ */
+import { formatIpv4 } from "../net/ipv4";
+import { EPHEMERAL_PORTS } from "../net/ports";
+import type { PortSpec } from "./model";
+import { ipRef } from "./nat";
+import type { Sim } from "./sim";
+import type { RtInterface, RtNode } from "./topology";
+import type { FieldRef } from "./trace-types";
+
+/** The interface a host sends from: its first numbered interface. */
+export function primaryInterface(node: RtNode): RtInterface {
+  const iface = node.interfaces.find((i) => i.ip !== null);
+  if (!iface) throw new Error(`${node.id} has no addressed interface to send from`);
+  return iface;
+}
+
+export interface SourceAddress {
+  readonly ip: number;
+  readonly ipRef: FieldRef;
+  readonly ttl: number;
+  readonly ttlRef: FieldRef;
+}
+
+/** The source address and initial TTL of packets a node originates. */
+export function sourceOf(sim: Sim, node: RtNode): SourceAddress {
+  const iface = primaryInterface(node);
+  const ttl = node.model.host?.initialTtl ?? 64;
+  const os = node.model.host?.os ?? "linux";
+  const osDefault = os === "windows" ? 128 : 64;
+  const ttlSymbol = ttl === osDefault
+    ? sim.symbol(`ttl:${node.id}`, `initial TTL of ${node.id} (${os} default)`, String(ttl))
+    : sim.symbol(`ttl:${node.id}:${ttl}`, `initial TTL ${ttl} set on ${node.id}`, String(ttl));
+  return { ip: iface.ip!, ipRef: ipRef(sim, iface), ttl, ttlRef: { symbol: ttlSymbol, offset: 0 } };
+}
+
+export interface PortChoice {
+  readonly port: number;
+  readonly ref: FieldRef;
+}
+
+/**
+ * A client's source port. A fixed port is what the scenario states; an ephemeral one is the
+ * variant's value, and the learner may predict any port of the OS's ephemeral range instead.
+ */
+export function clientPort(sim: Sim, node: RtNode, spec: PortSpec | null, purpose: string): PortChoice {
+  const os = node.model.host?.os ?? "linux";
+  const range = node.model.host?.ephemeralPorts ?? EPHEMERAL_PORTS.linux;
+  const id = `port:${sim.flowId}/${purpose}`;
+  if (spec?.kind === "fixed") {
+    return { port: spec.value, ref: { symbol: sim.symbol(id, `source port of ${purpose} (given)`, String(spec.value)), offset: 0 } };
+  }
+  const port = spec?.kind === "ephemeral" && spec.hint !== null ? spec.hint : sim.rng(`eph:${node.id}`).int(range.min, range.max);
+  const free = { kind: "range" as const, min: range.min, max: range.max, why: `${node.id} (${os}) picks an ephemeral source port from ${range.min}-${range.max}` };
+  return { port, ref: { symbol: sim.symbol(id, `ephemeral source port of ${purpose}`, String(port), free), offset: 0 } };
+}
+
+/** A well-known destination port the client dials, as a symbol of its own. */
+export function servicePort(sim: Sim, port: number, purpose: string): FieldRef {
+  return { symbol: sim.symbol(`port:${sim.flowId}/${purpose}:dst`, `destination port of ${purpose}`, String(port)), offset: 0 };
+}
+
+/** A destination address given directly (a literal IP in a URL, an address in a probe). */
+export function givenAddress(sim: Sim, ip: number, purpose: string): FieldRef {
+  return { symbol: sim.symbol(`dest:${sim.flowId}/${purpose}`, `destination address of ${purpose}`, formatIpv4(ip)), offset: 0 };
+}

@@ -1,0 +1,245 @@
+/**
+ * The forwarding loop: carries one packet from the node that sends it, hop by hop, until it is
+ * delivered or dropped. At each node it runs the same pipeline a Linux router or cloud fabric does:
+ * ingress filters, PREROUTING (reverse NAT, DNAT), local delivery, TTL, route lookup, egress
+ * filters, POSTROUTING (SNAT), ARP, and a new Ethernet header. Every step leaves a decision.
+ */
+import { contains } from "../net/cidr";
+import { formatIpv4 } from "../net/ipv4";
+import { routableInSimulation } from "../net/classify";
+import { checkNacl, checkSecurityGroups } from "./firewall";
+import { resolveNextHop, rewriteEthernet } from "./l2";
+import { postrouting, prerouting } from "./nat";
+import { render, withFields, type Pkt } from "./packet";
+import { explainRoute, lookupRoute, type RouteTable } from "./routing";
+import type { Sim } from "./sim";
+import type { RtInterface, RtNode } from "./topology";
+import type { Decision, Disposition, Provenance } from "./trace-types";
+
+export type Transmit =
+  | { readonly ok: true; readonly node: RtNode; readonly iface: RtInterface; readonly pkt: Pkt }
+  | { readonly ok: false; readonly disposition: Disposition; readonly node: string; readonly component: string; readonly reason: string };
+
+interface Drop {
+  readonly disposition: Disposition;
+  readonly component: string;
+  readonly reason: string;
+  readonly provenance: Provenance;
+}
+
+const MAX_HOPS = 64;
+
+/** Sends `first` from `origin` and follows it until it is delivered or dropped. */
+export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
+  let node = origin;
+  let ingress: RtInterface | null = null;
+  let p = first;
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const decisions: Decision[] = [];
+    if (ingress !== null) {
+      const arrival = arrive(sim, node, ingress, p, decisions);
+      if (arrival.kind === "drop") return drop(sim, node, p, decisions, arrival.drop);
+      if (arrival.kind === "deliver") {
+        sim.push({
+          type: "deliver", key: sim.key(p.label, node.id), label: p.label, node: node.id, ingress: ingress.name,
+          packet: render(arrival.pkt), decisions, refs: arrival.pkt.refs as never,
+          reason: `${node.id} owns ${formatIpv4(arrival.pkt.steer ?? arrival.pkt.dst)}, so the packet is handed to the local ${arrival.pkt.proto} stack on port ${arrival.pkt.dport}.`,
+        });
+        return { ok: true, node, iface: ingress, pkt: arrival.pkt };
+      }
+      p = arrival.pkt;
+    }
+    const leaving = depart(sim, node, ingress, p, decisions);
+    if (!leaving.ok) return drop(sim, node, p, decisions, leaving.drop);
+    p = leaving.pkt;
+    sim.push({
+      type: "hop", key: sim.key(p.label, node.id), label: p.label, node: node.id, action: ingress === null ? "send" : "forward",
+      ingress: ingress?.name ?? null, egress: leaving.egress.name, nextHop: leaving.nextHopText,
+      packet: render(p), decisions, refs: p.refs as never,
+      reason: ingress === null
+        ? `${node.id} sends the packet out of ${leaving.egress.name} towards ${leaving.nextHopText}.`
+        : `${node.id} forwards the packet out of ${leaving.egress.name} towards ${leaving.nextHopText}.`,
+    });
+    const segment = sim.topo.segments.get(leaving.egress.segment)!;
+    sim.cross(segment.id, segment.latencyMs);
+    node = leaving.target.node;
+    ingress = leaving.target;
+  }
+  return drop(sim, node, p, [], {
+    disposition: "NO_ROUTE", component: node.id, reason: `The packet was still travelling after ${MAX_HOPS} hops: a routing loop.`,
+    provenance: { kind: "protocol", rule: "routing loop guard" },
+  });
+}
+
+function drop(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[], d: Drop): Transmit {
+  sim.push({
+    type: "drop", key: sim.key(p.label, node.id), label: p.label, node: node.id, disposition: d.disposition,
+    component: d.component, packet: render(p), decisions, provenance: d.provenance, reason: d.reason,
+  });
+  return { ok: false, disposition: d.disposition, node: node.id, component: d.component, reason: d.reason };
+}
+
+type Arrival =
+  | { readonly kind: "deliver"; readonly pkt: Pkt }
+  | { readonly kind: "forward"; readonly pkt: Pkt }
+  | { readonly kind: "drop"; readonly drop: Drop };
+
+/** What a node does with a packet that has just arrived on `ingress`, up to the routing decision. */
+function arrive(sim: Sim, node: RtNode, ingress: RtInterface, p: Pkt, decisions: Decision[]): Arrival {
+  if (node.model.kind === "vpc-router") {
+    const leavingSubnet = sim.topo.subnetBySegment.get(ingress.segment);
+    if (leavingSubnet?.nacl) {
+      const v = checkNacl(sim, sim.topo.nacls.get(leavingSubnet.nacl)!, leavingSubnet.id, p, "outbound");
+      if (!v.allowed) return { kind: "drop", drop: { disposition: "DENIED_BY_NETWORK_ACL", component: v.component, reason: v.reason, provenance: v.provenance } };
+      decisions.push(v.decision);
+    }
+  }
+  const nat = prerouting(sim, node, p, decisions);
+  if (!nat.ok) return { kind: "drop", drop: { ...nat, provenance: { kind: "table-entry", table: `${node.id} NAT table`, entry: "no matching entry" } } };
+  let pkt = nat.pkt;
+  const dest = pkt.steer ?? pkt.dst;
+  if (node.localIps.has(dest)) {
+    const sg = checkSecurityGroups(sim, ingress, pkt, "inbound");
+    if (sg && !sg.allowed) return { kind: "drop", drop: { disposition: "DENIED_BY_SECURITY_GROUP", component: sg.component, reason: sg.reason, provenance: sg.provenance } };
+    if (sg) decisions.push(sg.decision);
+    return { kind: "deliver", pkt };
+  }
+  if (!node.model.forwards) {
+    return { kind: "drop", drop: {
+      disposition: "NO_ROUTE", component: node.id, reason: `${node.id} is a host, not a router: it drops a packet addressed to ${formatIpv4(dest)}, which is not one of its addresses.`,
+      provenance: { kind: "config", node: node.id, setting: "ip_forward=0" },
+    } };
+  }
+  if (node.model.publicOnly && !routableInSimulation(dest)) {
+    return { kind: "drop", drop: {
+      disposition: "NOT_ROUTABLE_ON_INTERNET", component: node.id,
+      reason: `${formatIpv4(dest)} is a private or special-purpose address: no network announces it on the public internet, so the first internet router drops the packet.`,
+      provenance: { kind: "protocol", rule: "RFC 1918 section 3: private addresses are not routed on the internet" },
+    } };
+  }
+  const cost = node.model.ttlCost;
+  if (cost > 0) {
+    if (pkt.ttl <= cost) {
+      return { kind: "drop", drop: {
+        disposition: "TTL_EXCEEDED", component: node.id,
+        reason: `The packet arrives with TTL ${pkt.ttl}; forwarding it would take the TTL to zero, so ${node.id} drops it and sends ICMP time exceeded (type 11) back to ${formatIpv4(pkt.src)}.`,
+        provenance: { kind: "protocol", rule: "RFC 791/1812: a router discards a packet whose TTL reaches zero" },
+      } };
+    }
+    if (sim.rule("ttl-decrement")) {
+      const ref = pkt.refs["ip.ttl"];
+      pkt = withFields(pkt, { ttl: pkt.ttl - cost }, ref && "offset" in ref ? { "ip.ttl": { symbol: ref.symbol, offset: ref.offset - cost } } : {});
+      decisions.push({
+        kind: "ttl",
+        reason: cost === 1 ? `TTL ${pkt.ttl + 1} -> ${pkt.ttl}: every router decrements it by one.` : `TTL ${pkt.ttl + cost} -> ${pkt.ttl}: ${node.id} stands for ${cost} routers, each decrementing it by one.`,
+        provenance: { kind: "protocol", rule: "RFC 791: TTL is decremented at every router" },
+      });
+    }
+  }
+  return { kind: "forward", pkt };
+}
+
+type Departure =
+  | { readonly ok: true; readonly pkt: Pkt; readonly egress: RtInterface; readonly target: RtInterface; readonly nextHopText: string }
+  | { readonly ok: false; readonly drop: Drop };
+
+/** Route lookup, egress filters, SNAT, ARP and the Ethernet rewrite. */
+function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p: Pkt, decisions: Decision[]): Departure {
+  const dest = p.steer ?? p.dst;
+  const table = routeTableFor(sim, node, ingress);
+  const match = lookupRoute(table, dest);
+  if (!match) {
+    return { ok: false, drop: {
+      disposition: "NO_ROUTE", component: table.id,
+      reason: `No entry in ${table.id} matches ${formatIpv4(dest)}, not even a default route, so ${node.id} drops the packet (ICMP destination unreachable).`,
+      provenance: { kind: "route", table: table.id, entry: "none", candidates: [] },
+    } };
+  }
+  decisions.push({
+    kind: "route", reason: explainRoute(table, dest, match),
+    provenance: { kind: "route", table: table.id, entry: match.route.text, candidates: match.candidates.map((r) => r.text) },
+  });
+  const next = resolveTarget(sim, node, match.route.target, dest);
+  if (!next) {
+    return { ok: false, drop: {
+      disposition: "NO_ROUTE", component: table.id, reason: `The route ${match.route.text} points nowhere ${node.id} can reach.`,
+      provenance: { kind: "route", table: table.id, entry: match.route.text, candidates: [] },
+    } };
+  }
+  if (node.model.kind === "vpc-router") {
+    const entering = sim.topo.subnetBySegment.get(next.egress.segment);
+    if (entering?.nacl) {
+      const v = checkNacl(sim, sim.topo.nacls.get(entering.nacl)!, entering.id, p, "inbound");
+      if (!v.allowed) return { ok: false, drop: { disposition: "DENIED_BY_NETWORK_ACL", component: v.component, reason: v.reason, provenance: v.provenance } };
+      decisions.push(v.decision);
+    }
+  }
+  let pkt = p;
+  if (ingress === null) {
+    const sg = checkSecurityGroups(sim, next.egress, pkt, "outbound");
+    if (sg && !sg.allowed) return { ok: false, drop: { disposition: "DENIED_BY_SECURITY_GROUP", component: sg.component, reason: sg.reason, provenance: sg.provenance } };
+    if (sg) decisions.push(sg.decision);
+  } else {
+    const nat = postrouting(sim, node, next.egress, pkt, decisions);
+    if (!nat.ok) return { ok: false, drop: { ...nat, provenance: { kind: "table-entry", table: `${node.id} NAT table`, entry: "no free port" } } };
+    pkt = nat.pkt;
+  }
+  const resolved = resolveNextHop(sim, node, next.egress, next.nextHop, next.direct);
+  if (!resolved.ok) {
+    return { ok: false, drop: {
+      disposition: "HOST_UNREACHABLE", component: node.id, reason: `${node.id} cannot deliver the frame: ${resolved.reason}.`,
+      provenance: { kind: "protocol", rule: "RFC 826: no ARP reply, no frame" },
+    } };
+  }
+  decisions.push(resolved.decision);
+  const l2 = rewriteEthernet(sim, pkt, next.egress, resolved.target, ingress === null);
+  if (l2.decision) decisions.push(l2.decision);
+  return { ok: true, pkt: l2.pkt, egress: next.egress, target: resolved.target, nextHopText: next.direct ? next.direct.node.id : formatIpv4(next.nextHop) };
+}
+
+function routeTableFor(sim: Sim, node: RtNode, ingress: RtInterface | null): RouteTable {
+  if (ingress === null) return node.routes;
+  const id = node.model.routeTablesBySegment[ingress.segment];
+  return (id !== undefined ? sim.topo.routeTables.get(id) : undefined) ?? node.routes;
+}
+
+interface Target {
+  readonly egress: RtInterface;
+  readonly nextHop: number;
+  readonly direct: RtInterface | null;
+}
+
+/** Turns a route's target into an egress interface and the next hop to ARP for. */
+function resolveTarget(sim: Sim, node: RtNode, target: import("./model").RouteTarget, dest: number): Target | null {
+  switch (target.kind) {
+    case "on-link": {
+      const egress = node.byName.get(target.dev);
+      return egress ? { egress, nextHop: dest, direct: null } : null;
+    }
+    case "gateway": {
+      const egress = target.dev !== null ? node.byName.get(target.dev)
+        : node.interfaces.find((i) => i.ip !== null && contains({ network: ((i.ip & maskBits(i.prefix)) >>> 0) as never, prefix: i.prefix }, target.via as never));
+      return egress ? { egress, nextHop: target.via, direct: null } : null;
+    }
+    case "local": {
+      for (const i of node.interfaces) {
+        const subnet = sim.topo.subnetBySegment.get(i.segment);
+        if (subnet && contains(subnet.cidr, dest as never)) return { egress: i, nextHop: dest, direct: null };
+      }
+      return null;
+    }
+    case "node": {
+      const other = sim.topo.nodes.get(target.node);
+      if (!other) return null;
+      for (const mine of node.interfaces) {
+        const theirs = other.interfaces.find((i) => i.segment === mine.segment);
+        if (theirs) return { egress: mine, nextHop: theirs.ip ?? dest, direct: theirs };
+      }
+      return null;
+    }
+  }
+}
+
+function maskBits(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}

@@ -1,0 +1,129 @@
+/**
+ * Layer 2: ARP resolution of the next hop's MAC on the egress link (like `ip neigh`), and the
+ * Ethernet rewrite that happens at every L3 hop.
+ */
+import { formatIpv4 } from "../net/ipv4";
+import { BROADCAST_MAC, UNKNOWN_MAC } from "../net/mac";
+import type { Pkt } from "./packet";
+import type { Sim } from "./sim";
+import type { RtInterface, RtNode, RtSegment } from "./topology";
+import type { Decision, FieldRef } from "./trace-types";
+
+export type NextHopResolution =
+  | { readonly ok: true; readonly target: RtInterface; readonly decision: Decision }
+  | { readonly ok: false; readonly reason: string };
+
+/** The symbol for an interface's MAC, so every frame that carries it points at the same quantity. */
+export function macRef(sim: Sim, iface: RtInterface): FieldRef {
+  const id = sim.symbol(`mac:${iface.qualified}`, `MAC address of ${iface.qualified}`, iface.mac);
+  return { symbol: id, offset: 0 };
+}
+
+/** Which interface on the segment answers ARP for this address: its owner, or a node that proxies it. */
+export function arpResponder(segment: RtSegment, address: number, asker: RtNode): RtInterface | null {
+  const owner = segment.byIp.get(address);
+  if (owner && owner.node !== asker) return owner;
+  for (const member of segment.members) {
+    if (member.node === asker) continue;
+    if (member.node.model.staticNat.some((m) => m.publicIp === address)) return member;
+    if (member.node.model.publicOnly) return member;
+  }
+  return null;
+}
+
+/**
+ * Finds the MAC of `nextHop` on the egress interface's link. A node with a cold ARP cache that has
+ * not yet learned the address broadcasts an ARP request first; both ends learn from the exchange.
+ */
+export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, nextHop: number, direct: RtInterface | null): NextHopResolution {
+  const segment = sim.topo.segments.get(egress.segment);
+  if (!segment) return { ok: false, reason: `interface ${egress.qualified} is not attached to any link` };
+  if (direct) {
+    return {
+      ok: true, target: direct,
+      decision: {
+        kind: "arp", reason: `${direct.qualified} is the gateway's interface on this link: the frame goes to ${direct.mac}.`,
+        provenance: { kind: "config", node: node.id, setting: `route target ${direct.node.id}` },
+      },
+    };
+  }
+  const target = arpResponder(segment, nextHop, node);
+  const hop = formatIpv4(nextHop);
+  if (!target) return { ok: false, reason: `nobody on ${segment.label} answers ARP for ${hop}` };
+  if (!node.model.arpCold) {
+    return { ok: true, target, decision: arpCacheDecision(node, hop, target, "its ARP cache already knows the neighbour") };
+  }
+  let table = sim.state.arp.get(node.id);
+  if (!table) {
+    table = new Map();
+    sim.state.arp.set(node.id, table);
+  }
+  if (table.has(nextHop)) {
+    return { ok: true, target, decision: arpCacheDecision(node, hop, target, "learned by ARP earlier") };
+  }
+  exchangeArp(sim, node, egress, segment, nextHop, target);
+  table.set(nextHop, target.mac);
+  return { ok: true, target, decision: arpCacheDecision(node, hop, target, "just learned from the ARP reply") };
+}
+
+function arpCacheDecision(node: RtNode, hop: string, target: RtInterface, how: string): Decision {
+  return {
+    kind: "arp",
+    reason: `Next hop ${hop} is at ${target.mac} (${how}).`,
+    provenance: { kind: "table-entry", table: `${node.id} ARP cache`, entry: `${hop} lladdr ${target.mac}` },
+  };
+}
+
+function exchangeArp(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSegment, nextHop: number, target: RtInterface): void {
+  const senderIp = egress.ip === null ? "0.0.0.0" : formatIpv4(egress.ip);
+  const hop = formatIpv4(nextHop);
+  const request = {
+    eth: { src: egress.mac, dst: BROADCAST_MAC, type: "ARP" as const },
+    arp: { op: "request" as const, senderMac: egress.mac, senderIp, targetMac: UNKNOWN_MAC, targetIp: hop },
+  };
+  sim.push({
+    type: "arp", key: sim.key("arp.request", node.id), node: node.id, op: "request", packet: request,
+    reason: `${node.id} does not know the MAC for next hop ${hop}, so it broadcasts "who has ${hop}? tell ${senderIp}" to everyone on ${segment.label}.`,
+    provenance: { kind: "protocol", rule: "RFC 826: ARP request is broadcast to FF:FF:FF:FF:FF:FF" },
+  });
+  sim.cross(segment.id, segment.latencyMs);
+  const reply = {
+    eth: { src: target.mac, dst: egress.mac, type: "ARP" as const },
+    arp: { op: "reply" as const, senderMac: target.mac, senderIp: hop, targetMac: egress.mac, targetIp: senderIp },
+  };
+  sim.push({
+    type: "arp", key: sim.key("arp.reply", target.node.id), node: target.node.id, op: "reply", packet: reply,
+    reason: `${target.node.id} owns ${hop} and answers directly (unicast) with its MAC ${target.mac}; it also learns ${senderIp}'s MAC from the request.`,
+    provenance: { kind: "protocol", rule: "RFC 826: ARP reply is unicast to the requester" },
+  });
+  sim.cross(segment.id, segment.latencyMs);
+  // The target learns the requester too, so a reply later needs no ARP of its own.
+  if (target.node.model.arpCold && egress.ip !== null) {
+    let theirs = sim.state.arp.get(target.node.id);
+    if (!theirs) sim.state.arp.set(target.node.id, (theirs = new Map()));
+    theirs.set(egress.ip, egress.mac);
+  }
+}
+
+/**
+ * The Ethernet header for the next link: source is our egress interface, destination the next
+ * hop. In the worlds of two classic misconceptions the header is left alone, or addressed end to end.
+ */
+export function rewriteEthernet(sim: Sim, p: Pkt, egress: RtInterface, target: RtInterface, isOrigin: boolean): { pkt: Pkt; decision: Decision | null } {
+  const fresh = { srcMac: egress.mac, dstMac: target.mac };
+  const refs = { "eth.src": macRef(sim, egress), "eth.dst": macRef(sim, target) };
+  if (sim.rule("mac-end-to-end")) {
+    const owner = sim.topo.ownerOfIp.get(p.steer ?? p.dst);
+    if (owner) return { pkt: { ...p, srcMac: isOrigin ? egress.mac : p.srcMac, dstMac: owner.mac }, decision: null };
+  }
+  if (isOrigin) return { pkt: { ...p, ...fresh, refs: { ...p.refs, ...refs } }, decision: null };
+  if (!sim.rule("mac-rewrite")) return { pkt: p, decision: null };
+  return {
+    pkt: { ...p, ...fresh, refs: { ...p.refs, ...refs } },
+    decision: {
+      kind: "l2-rewrite",
+      reason: `New Ethernet header for the next link: source ${egress.mac} (${egress.qualified}), destination ${target.mac} (${target.qualified}). The IP addresses are untouched by routing.`,
+      provenance: { kind: "protocol", rule: "RFC 1812: a router forwards the IP packet in a new link-layer frame" },
+    },
+  };
+}

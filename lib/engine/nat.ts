@@ -1,0 +1,271 @@
+/**
+ * Network address translation, like iptables' nat table: source NAT / PAT on the way out
+ * (POSTROUTING), destination NAT for virtual addresses (PREROUTING), 1:1 static NAT at an
+ * internet gateway, and reverse translation of replies through connection tracking.
+ */
+import { contains } from "../net/cidr";
+import { formatIpv4 } from "../net/ipv4";
+import { lookupConntrack, recordConntrack, type CtEntry } from "./conntrack";
+import type { DnatRule, PortPolicy, SnatRule } from "./model";
+import { socket, withFields, type Pkt } from "./packet";
+import type { Sim } from "./sim";
+import type { RtInterface, RtNode } from "./topology";
+import type { Decision, Disposition, FieldRef } from "./trace-types";
+
+export type NatOutcome =
+  | { readonly ok: true; readonly pkt: Pkt }
+  | { readonly ok: false; readonly disposition: Disposition; readonly reason: string; readonly component: string };
+
+const pass = (pkt: Pkt): NatOutcome => ({ ok: true, pkt });
+
+/** The symbol for an interface's address. */
+export function ipRef(sim: Sim, iface: RtInterface): FieldRef {
+  const id = sim.symbol(`ip:${iface.qualified}`, `address of ${iface.qualified}`, formatIpv4(iface.ip ?? 0));
+  return { symbol: id, offset: 0 };
+}
+
+function addressRef(sim: Sim, node: RtNode, ip: number, what: string): FieldRef {
+  const iface = node.interfaces.find((i) => i.ip === ip);
+  if (iface) return ipRef(sim, iface);
+  return { symbol: sim.symbol(`ip:${node.id}:${formatIpv4(ip)}`, what, formatIpv4(ip)), offset: 0 };
+}
+
+/**
+ * PREROUTING: translate replies back (un-SNAT, un-DNAT), DNAT new connections to virtual
+ * addresses, map public addresses 1:1 at an internet gateway, and drop unsolicited packets to a
+ * NAT's public address.
+ */
+export function prerouting(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): NatOutcome {
+  const tracked = lookupConntrack(sim, node.id, p);
+  if (tracked) {
+    const { entry, direction } = tracked;
+    if (direction === "reply") return pass(reverse(sim, node, p, entry, decisions));
+    if (entry.kind === "dnat") return pass(applyDnatEntry(sim, node, p, entry, decisions, "reuse"));
+    return pass(p);
+  }
+  const inbound = staticNatInbound(sim, node, p, decisions);
+  if (inbound) return pass(inbound);
+  const rule = node.model.dnat.find((r) => r.protocol === p.proto && r.ip === p.dst && r.port === p.dport);
+  if (rule) return dnatNew(sim, node, p, rule, decisions);
+  return unsolicited(node, p);
+}
+
+function unsolicited(node: RtNode, p: Pkt): NatOutcome {
+  const publicSide = node.model.snat.some((r) => r.toIp === p.dst) || (node.model.kind === "nat-gateway" && node.localIps.has(p.dst));
+  if (!publicSide || node.services.has(p.dport)) return pass(p);
+  return {
+    ok: false, disposition: "NO_NAT_MAPPING", component: node.id,
+    reason: `${node.id} has no translation for ${socket(p.dst, p.dport)}: NAT only creates mappings for connections started from the inside, so an unsolicited packet from ${socket(p.src, p.sport)} has nowhere to go.`,
+  };
+}
+
+function reverse(sim: Sim, node: RtNode, p: Pkt, entry: CtEntry, decisions: Decision[]): Pkt {
+  const provenance = { kind: "table-entry" as const, table: entry.table, entry: describeEntry(entry) };
+  if (entry.kind === "snat") {
+    if (!sim.rule("reverse-nat")) return { ...p, steer: entry.origIp };
+    decisions.push({
+      kind: "unsnat", provenance,
+      reason: `Reply to ${socket(p.dst, p.dport)} matches the NAT entry, so the destination is rewritten back to ${socket(entry.origIp, entry.origPort)}.`,
+    });
+    return withFields(p, { dst: entry.origIp, dport: entry.origPort, steer: null }, refsOf("ip.dst", entry.origIpRef, "l4.dstPort", entry.origPortRef));
+  }
+  if (!sim.rule("conntrack-reverse")) return p;
+  decisions.push({
+    kind: "undnat", provenance,
+    reason: `Reply from ${socket(p.src, p.sport)} matches the conntrack entry, so its source is rewritten back to ${socket(entry.origIp, entry.origPort)}, the address the client called.`,
+  });
+  return withFields(p, { src: entry.origIp, sport: entry.origPort }, refsOf("ip.src", entry.origIpRef, "l4.srcPort", entry.origPortRef));
+}
+
+function refsOf(f1: "ip.dst" | "ip.src", r1: FieldRef | undefined, f2: "l4.dstPort" | "l4.srcPort", r2: FieldRef | undefined) {
+  const out: Record<string, FieldRef> = {};
+  if (r1) out[f1] = r1;
+  if (r2) out[f2] = r2;
+  return out;
+}
+
+function describeEntry(e: CtEntry): string {
+  return `${e.entry.protocol} ${e.entry.inside} -> ${e.entry.translated} -> ${e.entry.outside}`;
+}
+
+function dnatNew(sim: Sim, node: RtNode, p: Pkt, rule: DnatRule, decisions: Decision[]): NatOutcome {
+  if (rule.targets.length === 0) {
+    return {
+      ok: false, disposition: "NO_SERVICE_ENDPOINTS", component: node.id,
+      reason: `${rule.description} has no ready endpoints, so the connection is rejected.`,
+    };
+  }
+  const n = sim.count(`dnat:${node.id}:${rule.id}`);
+  const index = rule.pick === "first" ? 0
+    : n === 1 && rule.firstPick !== null ? rule.firstPick % rule.targets.length
+    : sim.rng(`dnat:${node.id}:${rule.id}`).int(0, rule.targets.length - 1);
+  const target = rule.targets[index]!;
+  const free = rule.pick === "seeded" && rule.targets.length > 1
+    ? { kind: "one-of" as const, values: rule.targets.map((t) => formatIpv4(t.ip)), why: `${rule.role === "kube-proxy" ? "kube-proxy" : "the load balancer"} picks an endpoint at random: any of them is a correct prediction, as long as you stay consistent` }
+    : null;
+  const pickRef: FieldRef = { symbol: sim.symbol(`dnat:${node.id}:${rule.id}#${n}`, `endpoint chosen by ${rule.description}`, formatIpv4(target.ip), free), offset: 0 };
+  const portRef: FieldRef = { symbol: sim.symbol(`port:${rule.id}:target`, `target port of ${rule.description}`, String(target.port)), offset: 0 };
+  const entry: CtEntry = {
+    kind: "dnat", table: `${node.id} conntrack`,
+    origIp: p.dst, origPort: p.dport, origIpRef: p.refs["ip.dst"], origPortRef: p.refs["l4.dstPort"],
+    newIp: target.ip, newPort: target.port, newIpRef: pickRef, newPortRef: portRef,
+    entry: { table: `${node.id} conntrack`, kind: "dnat", protocol: p.proto, inside: socket(p.src, p.sport), translated: socket(target.ip, target.port), outside: socket(p.dst, p.dport) },
+  };
+  const translated = applyDnatEntry(sim, node, p, entry, decisions, "create", rule, target.label);
+  recordConntrack(sim, node.id, p, { ...translated, dst: target.ip, dport: target.port }, entry);
+  sim.push({
+    type: "nat", key: sim.key("conntrack", node.id), node: node.id, action: "create", entry: entry.entry,
+    refs: natRefs(p.refs["ip.src"], p.refs["l4.srcPort"], pickRef, portRef, p.refs["ip.dst"], p.refs["l4.dstPort"]),
+    reason: `${rule.description}: new connection from ${socket(p.src, p.sport)} to ${socket(p.dst, p.dport)} is sent to ${target.label} at ${socket(target.ip, target.port)}; conntrack remembers it so the reply can be translated back.`,
+    provenance: { kind: "rule", ruleset: rule.role === "kube-proxy" ? `kube-proxy rules on ${node.id}` : `${node.id} DNAT rules`, rule: rule.description },
+  });
+  return pass(translated);
+}
+
+function natRefs(a?: FieldRef, b?: FieldRef, c?: FieldRef, d?: FieldRef, e?: FieldRef, f?: FieldRef): Record<string, FieldRef> {
+  const out: Record<string, FieldRef> = {};
+  const put = (k: string, r?: FieldRef) => { if (r) out[k] = r; };
+  put("inside.ip", a); put("inside.port", b); put("translated.ip", c); put("translated.port", d); put("outside.ip", e); put("outside.port", f);
+  return out;
+}
+
+function applyDnatEntry(sim: Sim, node: RtNode, p: Pkt, entry: CtEntry, decisions: Decision[], how: "create" | "reuse", rule?: DnatRule, label?: string): Pkt {
+  decisions.push({
+    kind: "dnat",
+    reason: how === "create"
+      ? `${rule?.description ?? "DNAT"}: destination ${socket(p.dst, p.dport)} rewritten to ${label ?? ""} ${socket(entry.newIp, entry.newPort)}.`
+      : `Existing conntrack entry: destination ${socket(p.dst, p.dport)} rewritten to ${socket(entry.newIp, entry.newPort)} as before.`,
+    provenance: { kind: "table-entry", table: entry.table, entry: describeEntry(entry) },
+  });
+  const ruleName = rule?.role === "kube-proxy" || node.model.kind === "k8s-node" ? "kube-proxy-dnat" : null;
+  if (ruleName && !sim.rule(ruleName)) return { ...p, steer: entry.newIp };
+  const refs: Record<string, FieldRef> = {};
+  if (entry.newIpRef) refs["ip.dst"] = entry.newIpRef;
+  if (entry.newPortRef) refs["l4.dstPort"] = entry.newPortRef;
+  return withFields(p, { dst: entry.newIp, dport: entry.newPort, steer: null }, refs);
+}
+
+function staticNatInbound(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): Pkt | null {
+  const mapping = node.model.staticNat.find((m) => m.publicIp === p.dst);
+  if (!mapping) return null;
+  const owner = sim.topo.ownerOfIp.get(mapping.privateIp);
+  const provenance = { kind: "table-entry" as const, table: `${node.id} address mappings`, entry: `${formatIpv4(mapping.publicIp)} <-> ${formatIpv4(mapping.privateIp)} (${mapping.owner})` };
+  // In the simplified picture the NAT gateway itself owns the Elastic IP, so nothing is rewritten here.
+  if (owner?.node.model.kind === "nat-gateway" && sim.rule("natgw-translates-to-eip")) return { ...p, steer: mapping.privateIp };
+  decisions.push({
+    kind: "dnat", provenance,
+    reason: `${node.id} maps public ${formatIpv4(mapping.publicIp)} 1:1 to ${mapping.owner}'s private ${formatIpv4(mapping.privateIp)}; the instance itself never sees its public address.`,
+  });
+  const ref = owner ? ipRef(sim, owner) : undefined;
+  return withFields(p, { dst: mapping.privateIp, steer: null }, ref ? { "ip.dst": ref } : {});
+}
+
+/** POSTROUTING: source NAT for packets leaving through a NAT interface; 1:1 NAT at an internet gateway. */
+export function postrouting(sim: Sim, node: RtNode, egress: RtInterface, p: Pkt, decisions: Decision[]): NatOutcome {
+  if (node.model.staticNat.length > 0) return staticNatOutbound(sim, node, p, decisions);
+  const rule = node.model.snat.find((r) => r.outInterface === egress.name && (r.sources.length === 0 || r.sources.some((c) => contains(c, p.src as never))));
+  if (!rule) return pass(p);
+  if (!sim.rule("snat")) return pass(p);
+  const tracked = lookupConntrack(sim, node.id, p);
+  if (tracked && tracked.direction === "original" && tracked.entry.kind === "snat") {
+    const e = tracked.entry;
+    decisions.push({
+      kind: "snat", reason: `Existing NAT entry: source ${socket(p.src, p.sport)} rewritten to ${socket(e.newIp, e.newPort)} as before.`,
+      provenance: { kind: "table-entry", table: e.table, entry: describeEntry(e) },
+    });
+    return pass(withFields(p, { src: e.newIp, sport: e.newPort }, refsOf("ip.src", e.newIpRef, "l4.srcPort", e.newPortRef)));
+  }
+  return snatNew(sim, node, p, rule, decisions);
+}
+
+function snatNew(sim: Sim, node: RtNode, p: Pkt, rule: SnatRule, decisions: Decision[]): NatOutcome {
+  const toIp = natAddress(sim, node, rule);
+  const allocation = allocatePort(sim, node, toIp, p, rule.ports);
+  const table = `${node.id} NAT table`;
+  if (allocation === null) {
+    return {
+      ok: false, disposition: "NAT_PORT_EXHAUSTED", component: node.id,
+      reason: `${node.id} has no free port left in ${rule.ports.first}-${rule.ports.last} on ${formatIpv4(toIp)}: every port is held by another connection, so the new one cannot be translated.`,
+    };
+  }
+  const ipR = addressRef(sim, node, toIp, `public address of ${node.id}`);
+  const portR = allocation.ref;
+  const entry: CtEntry = {
+    kind: "snat", table,
+    origIp: p.src, origPort: p.sport, origIpRef: p.refs["ip.src"], origPortRef: p.refs["l4.srcPort"],
+    newIp: toIp, newPort: allocation.port, newIpRef: ipR, newPortRef: portR,
+    entry: { table, kind: "snat", protocol: p.proto, inside: socket(p.src, p.sport), translated: socket(toIp, allocation.port), outside: socket(p.dst, p.dport) },
+  };
+  const translated = withFields(p, { src: toIp, sport: allocation.port }, { "ip.src": ipR, "l4.srcPort": portR });
+  recordConntrack(sim, node.id, p, translated, entry);
+  sim.push({
+    type: "nat", key: sim.key("nat", node.id), node: node.id, action: "create", entry: entry.entry,
+    refs: natRefs(p.refs["ip.src"], p.refs["l4.srcPort"], ipR, portR, p.refs["ip.dst"], p.refs["l4.dstPort"]),
+    reason: `${node.id} translates the new connection from ${socket(p.src, p.sport)}: source becomes ${socket(toIp, allocation.port)} (${allocation.why}), and the entry is kept so replies find their way back.`,
+    provenance: { kind: "rule", ruleset: `${node.id} NAT rules`, rule: `${rule.id}: SNAT out ${rule.outInterface} to ${formatIpv4(rule.toIp)}` },
+  });
+  decisions.push({
+    kind: "snat", reason: `Source NAT: ${socket(p.src, p.sport)} becomes ${socket(toIp, allocation.port)}.`,
+    provenance: { kind: "table-entry", table, entry: describeEntry(entry) },
+  });
+  return pass(translated);
+}
+
+/** The address SNAT writes: the rule's, or (in the simplified world) the NAT gateway's Elastic IP. */
+function natAddress(sim: Sim, node: RtNode, rule: SnatRule): number {
+  if (node.model.kind !== "nat-gateway") return rule.toIp;
+  if (!sim.rule("natgw-translates-to-eip")) return rule.toIp;
+  for (const other of sim.topo.nodes.values()) {
+    const m = other.model.staticNat.find((s) => s.privateIp === rule.toIp);
+    if (m) return m.publicIp;
+  }
+  return rule.toIp;
+}
+
+function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: PortPolicy): { port: number; ref: FieldRef; why: string } | null {
+  const key = `${node.id}|${toIp}|${p.proto}`;
+  let pool = sim.state.natPorts.get(key);
+  if (!pool) sim.state.natPorts.set(key, (pool = { used: new Set(), next: policy.first }));
+  const size = policy.last - policy.first + 1;
+  if (pool.used.size >= size) return null;
+  const n = sim.count(`natport:${node.id}`);
+  const label = `port allocated by ${node.id}'s NAT`;
+  const take = (port: number, ref: FieldRef, why: string) => {
+    pool!.used.add(port);
+    return { port, ref, why };
+  };
+  const sourceRef = p.refs["l4.srcPort"];
+  if ((sim.rule("nat-port-preservation") || policy.kind === "preserve") && !pool.used.has(p.sport) && sourceRef) {
+    return take(p.sport, sourceRef, "the original source port was free, so it is kept");
+  }
+  if (policy.kind === "random") {
+    const rng = sim.rng(`natport:${node.id}`);
+    let port = n === 1 && policy.hint !== null ? policy.hint : rng.int(policy.first, policy.last);
+    while (pool.used.has(port)) port = port >= policy.last ? policy.first : port + 1;
+    const free = { kind: "range" as const, min: policy.first, max: policy.last, why: `the NAT picks a random free port in ${policy.first}-${policy.last}` };
+    return take(port, { symbol: sim.symbol(`natport:${node.id}#${n}`, label, String(port), free), offset: 0 }, "a random free port");
+  }
+  let port = Math.max(pool.next, policy.first);
+  while (pool.used.has(port)) port++;
+  if (port > policy.last) return null;
+  pool.next = port + 1;
+  return take(port, { symbol: sim.symbol(`natport:${node.id}#${n}`, label, String(port)), offset: 0 }, `the next free port counting up from ${policy.first}`);
+}
+
+function staticNatOutbound(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): NatOutcome {
+  const mapping = node.model.staticNat.find((m) => m.privateIp === p.src);
+  if (!mapping) {
+    if (node.model.staticNat.some((m) => m.publicIp === p.src)) return pass(p);
+    return {
+      ok: false, disposition: "NO_NAT_MAPPING", component: node.id,
+      reason: `${formatIpv4(p.src)} has no public or Elastic IP, so ${node.id} has nothing to translate it to and drops the packet.`,
+    };
+  }
+  const ref: FieldRef = { symbol: sim.symbol(`eip:${mapping.owner}`, `public IP of ${mapping.owner}`, formatIpv4(mapping.publicIp)), offset: 0 };
+  decisions.push({
+    kind: "snat",
+    reason: `${node.id} maps ${mapping.owner}'s private ${formatIpv4(mapping.privateIp)} 1:1 to its public ${formatIpv4(mapping.publicIp)}; ports are untouched.`,
+    provenance: { kind: "table-entry", table: `${node.id} address mappings`, entry: `${formatIpv4(mapping.privateIp)} <-> ${formatIpv4(mapping.publicIp)} (${mapping.owner})` },
+  });
+  return pass(withFields(p, { src: mapping.publicIp }, { "ip.src": ref }));
+}

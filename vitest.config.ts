@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // lib/server modules start with `import "server-only"`, which throws outside React Server
+      // Components; in tests it is the package's own empty module.
+      "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+    },
+  },
+  test: {
+    include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
+    exclude: ["tests/e2e/**", "node_modules/**"],
+    environment: "node",
+    testTimeout: 30_000,
+    // Integration tests migrate a fresh database per file (tests/server/support/test-database.ts).
+    hookTimeout: 120_000,
+  },
+});
