@@ -223,7 +223,8 @@ function natAddress(sim: Sim, node: RtNode, rule: SnatRule): number {
 }
 
 function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: PortPolicy): { port: number; ref: FieldRef; why: string } | null {
-  const key = `${node.id}|${toIp}|${p.proto}`;
+  // One counter per public address, shared by TCP and UDP, as the scenarios' "count up from N" routers do.
+  const key = `${node.id}|${toIp}`;
   let pool = sim.state.natPorts.get(key);
   if (!pool) sim.state.natPorts.set(key, (pool = { used: new Set(), next: policy.first }));
   const size = policy.last - policy.first + 1;
