@@ -132,7 +132,7 @@ interface Answer { ok: true; ip: number; ttl: number; ref: FieldRef }
 
 /** One query from a stub resolver to its nameserver, and the response back. */
 function stubQuery(sim: Sim, client: RtNode, server: number, qname: string, port: PortSpec | null, purpose: string): Answer | { ok: false; failure: Extract<Transmit, { ok: false }> } {
-  const src = sourceOf(sim, client);
+  const src = sourceOf(sim, client, server);
   const sport = clientPort(sim, client, port, `dns ${purpose}`);
   const dportRef = servicePort(sim, 53, "dns");
   const serverRef: FieldRef = { symbol: sim.symbol(`nameserver:${client.id}`, `${client.id}'s nameserver`, formatIpv4(server)), offset: 0 };
@@ -290,7 +290,7 @@ function recursive(sim: Sim, node: RtNode, service: Extract<ServiceModel, { kind
 
 /** One iterative query from the resolver to an authoritative server, carried over the network. */
 function iterativeQuery(sim: Sim, resolver: RtNode, server: number, serverName: string, qname: string, level: "root" | "tld" | "auth"): Reply | null {
-  const src = sourceOf(sim, resolver);
+  const src = sourceOf(sim, resolver, server);
   const n = sim.count(`resolver-port:${resolver.id}`);
   const range = resolver.model.host?.ephemeralPorts ?? { min: 1024, max: 65535 };
   const sport = sim.rng(`resolver-port:${resolver.id}`).int(range.min, range.max);

@@ -2,7 +2,9 @@
  * Sockets' raw material: a host's own address, its OS defaults (initial TTL, ephemeral port range),
  * and the symbols that tie every copy of those values in a trace together.
  */
+import { cidrOf, contains } from "../net/cidr";
 import { formatIpv4 } from "../net/ipv4";
+import { lookupRoute } from "./routing";
 import { EPHEMERAL_PORTS } from "../net/ports";
 import type { PortSpec } from "./model";
 import { ipRef } from "./nat";
@@ -17,6 +19,19 @@ export function primaryInterface(node: RtNode): RtInterface {
   return iface;
 }
 
+function egressFor(node: RtNode, destination: number): RtInterface {
+  const match = lookupRoute(node.routes, destination);
+  const target = match?.route.target;
+  const dev = target?.kind === "on-link" ? target.dev : target?.kind === "gateway" ? target.dev : null;
+  const byDev = dev !== null && dev !== undefined ? node.byName.get(dev) : undefined;
+  if (byDev && byDev.ip !== null) return byDev;
+  if (target?.kind === "gateway") {
+    const onLink = node.interfaces.find((i) => i.ip !== null && contains(cidrOf(i.ip, i.prefix), target.via));
+    if (onLink) return onLink;
+  }
+  return primaryInterface(node);
+}
+
 export interface SourceAddress {
   readonly ip: number;
   readonly ipRef: FieldRef;
@@ -24,9 +39,12 @@ export interface SourceAddress {
   readonly ttlRef: FieldRef;
 }
 
-/** The source address and initial TTL of packets a node originates. */
-export function sourceOf(sim: Sim, node: RtNode): SourceAddress {
-  const iface = primaryInterface(node);
+/**
+ * The source address and initial TTL of packets a node originates towards `destination`: like
+ * Linux, the address of the interface the route to the destination leaves by.
+ */
+export function sourceOf(sim: Sim, node: RtNode, destination?: number): SourceAddress {
+  const iface = destination === undefined ? primaryInterface(node) : egressFor(node, destination);
   const ttl = node.model.host?.initialTtl ?? 64;
   const os = node.model.host?.os ?? "linux";
   const osDefault = os === "windows" ? 128 : 64;

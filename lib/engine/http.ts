@@ -93,7 +93,7 @@ export function exchange(sim: Sim, conn: TcpConnection, req: HttpRequest, handle
   sim.push({
     type: "step", key: sim.key(`${p}http.exchange`, conn.client.node.id), node: conn.client.node.id, protocol: "LATENCY",
     title: `${req.method} ${req.path}: ${handled.response.status} in ${elapsedMs} ms`,
-    details: { request: `${req.method} ${req.host}${req.path}`, status: String(handled.response.status), "elapsed ms": String(elapsedMs) },
+    details: { request: `${req.method} ${req.host}${req.path}`, status: String(handled.response.status), elapsedMs: String(elapsedMs) },
     reason: `From the moment the request left ${conn.client.node.id} until the response arrived took ${elapsedMs} ms: the sum of the link latencies both ways, plus any work the server did on the way (such as fetching from an origin).`,
     provenance: { kind: "protocol", rule: "latency = sum of per-link one-way delays on the request and response paths" },
   });

@@ -227,6 +227,8 @@ export interface NodeModel {
   readonly snat: readonly SnatRule[];
   readonly dnat: readonly DnatRule[];
   readonly staticNat: readonly StaticNat[];
+  /** The interface facing the public side of the static mappings (an internet gateway's "internet"). */
+  readonly staticNatOutside: string | null;
   /** Whether unsolicited inbound packets to a translated address are dropped as NO_NAT_MAPPING. */
   readonly host: HostConfig | null;
   readonly services: readonly ServiceModel[];
@@ -257,7 +259,7 @@ export interface NetworkModel {
 export type PortSpec = { readonly kind: "fixed"; readonly value: number } | { readonly kind: "ephemeral"; readonly hint: number | null };
 
 export type StepModel =
-  | { readonly kind: "browse"; readonly id: string; readonly url: string; readonly headers: readonly (readonly [string, string])[]; readonly srcPort: PortSpec; readonly dnsPort: PortSpec; readonly isn: IsnSpec; readonly httpVersion: "1.1" | "2" }
+  | { readonly kind: "browse"; readonly id: string; readonly url: string; readonly agent: "browser" | "library"; readonly headers: readonly (readonly [string, string])[]; readonly srcPort: PortSpec; readonly dnsPort: PortSpec; readonly isn: IsnSpec; readonly httpVersion: "1.1" | "2" }
   | { readonly kind: "resolve"; readonly id: string; readonly name: string; readonly srcPort: PortSpec }
   | { readonly kind: "request"; readonly id: string; readonly to: Ipv4; readonly port: number; readonly host: string; readonly path: string; readonly tls: boolean; readonly headers: readonly (readonly [string, string])[]; readonly srcPort: PortSpec; readonly isn: IsnSpec; readonly httpVersion: "1.1" | "2" }
   | { readonly kind: "ssh"; readonly id: string; readonly jump: { readonly ip: Ipv4; readonly user: string } | null; readonly to: Ipv4; readonly user: string; readonly srcPort: PortSpec; readonly jumpSrcPort: PortSpec; readonly isn: IsnSpec }

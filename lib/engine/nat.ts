@@ -162,7 +162,7 @@ function staticNatInbound(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[])
 
 /** POSTROUTING: source NAT for packets leaving through a NAT interface; 1:1 NAT at an internet gateway. */
 export function postrouting(sim: Sim, node: RtNode, egress: RtInterface, p: Pkt, decisions: Decision[]): NatOutcome {
-  if (node.model.staticNat.length > 0) return staticNatOutbound(sim, node, p, decisions);
+  if (node.model.staticNat.length > 0) return egress.name === node.model.staticNatOutside ? staticNatOutbound(sim, node, p, decisions) : pass(p);
   const rule = node.model.snat.find((r) => r.outInterface === egress.name && (r.sources.length === 0 || r.sources.some((c) => contains(c, p.src as never))));
   if (!rule) return pass(p);
   if (!sim.rule("snat")) return pass(p);

@@ -18,7 +18,7 @@ import type { RtNode } from "./topology";
 import type { FieldRef } from "./trace-types";
 
 export type Failure = Extract<Transmit, { ok: false }>;
-export interface Served { readonly node: string; readonly summary: string }
+export interface Served { readonly node: string; readonly summary: string; readonly contentType?: string }
 export type StepResult = { readonly ok: true; readonly served: Served | null } | { readonly ok: false; readonly failure: Failure };
 
 const ok = (served: Served | null = null): StepResult => ({ ok: true, served });
@@ -35,7 +35,8 @@ export function runStep(sim: Sim, client: RtNode, step: StepModel): StepResult {
     }
     case "ssh": {
       const f = sshSession(sim, client, step);
-      return f ? failed(f) : ok({ node: formatIpv4(step.to), summary: `SSH session to ${formatIpv4(step.to)}` });
+      const target = sim.topo.ownerOfIp.get(step.to)?.node.id ?? formatIpv4(step.to);
+      return f ? failed(f) : ok({ node: target, summary: `SSH session to ${formatIpv4(step.to)}` });
     }
     case "probe": return probe(sim, client, step);
     case "wait":
@@ -59,6 +60,7 @@ function browse(sim: Sim, client: RtNode, step: Extract<StepModel, { kind: "brow
   const url = parseUrl(step.url)!;
   sim.push({
     type: "step", key: sim.key("url.parse", client.id), node: client.id, protocol: "URL", title: `Parse ${step.url}`,
+    // An HTTP library parses the URL the same way a browser's address bar does.
     details: { scheme: url.scheme, host: url.host, port: String(url.port), path: url.path },
     reason: `The browser splits the URL: scheme ${url.scheme} means ${url.scheme === "https" ? "TLS on port 443" : "plain HTTP on port 80"} unless a port is given, host ${url.host}, path ${url.path}.`,
     provenance: { kind: "protocol", rule: "RFC 3986 URI syntax; WHATWG URL standard" },
@@ -70,7 +72,7 @@ function browse(sim: Sim, client: RtNode, step: Extract<StepModel, { kind: "brow
     ip = literal.value;
     ref = givenAddress(sim, ip, step.id);
   } else {
-    const r = resolve(sim, client, url.host, { browser: true, port: step.dnsPort, purpose: `${step.id} lookup` });
+    const r = resolve(sim, client, url.host, { browser: step.agent === "browser", port: step.dnsPort, purpose: `${step.id} lookup` });
     if (!r.ok) return failed(r.failure);
     ip = r.ip;
     ref = r.ref;
@@ -79,7 +81,7 @@ function browse(sim: Sim, client: RtNode, step: Extract<StepModel, { kind: "brow
     kind: "request", id: step.id, to: ip as import("../net/ipv4").Ipv4, port: url.port, host: url.host, path: url.path, tls: url.scheme === "https",
     headers: step.headers, srcPort: step.srcPort, isn: step.isn, httpVersion: step.httpVersion,
   }, ip, ref);
-  if (result.ok) {
+  if (result.ok && step.agent === "browser" && (result.served?.contentType ?? "").startsWith("text/html")) {
     sim.push({
       type: "step", key: sim.key("browser.render", client.id), node: client.id, protocol: "BROWSER", title: "Render the page",
       details: { steps: "parse HTML, fetch CSS/JS/images (more connections, often reused), run JavaScript, build the DOM, paint" },
@@ -115,7 +117,8 @@ function request(sim: Sim, client: RtNode, step: Extract<StepModel, { kind: "req
   if (!done.ok) return failed(done.failure);
   const closed = close(sim, conn);
   if (!closed.ok) return failed(closed);
-  return ok({ node: conn.server.node.id, summary: `${req.method} ${step.host}${step.path} -> ${done.response.status}` });
+  const contentType = done.response.headers.find(([k]) => k === "content-type")?.[1] ?? "";
+  return ok({ node: conn.server.node.id, summary: `${req.method} ${step.host}${step.path} -> ${done.response.status}`, contentType });
 }
 
 function probe(sim: Sim, client: RtNode, step: Extract<StepModel, { kind: "probe" }>): StepResult {

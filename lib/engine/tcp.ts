@@ -90,7 +90,7 @@ export interface ConnectSpec {
 
 /** Opens a connection with the three-way handshake. A closed port answers with RST. */
 export function connect(sim: Sim, spec: ConnectSpec): ConnectResult {
-  const src = sourceOf(sim, spec.client);
+  const src = sourceOf(sim, spec.client, spec.to);
   const cIsn = initialSequence(sim, spec.isn, `isn:${sim.flowId}/${spec.purpose}:client`, `client's initial sequence number (${spec.purpose})`);
   const client: TcpSide = {
     node: spec.client, ip: src.ip, ipRef: src.ipRef, port: spec.source.port, portRef: spec.source.ref, ttl: src.ttl, ttlRef: src.ttlRef,

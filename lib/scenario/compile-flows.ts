@@ -33,7 +33,7 @@ function compileStep(ctx: CompileContext, path: Path, s: StepFile, id: string): 
   if ("browse" in s) {
     if (!parseUrl(s.browse)) issues.add([...path, "browse"], `"${s.browse}" is not a URL the simulator understands (http:// or https://, a host, an optional port and path)`);
     return {
-      kind: "browse", id, url: s.browse, headers: headers(s.headers), httpVersion: s.http,
+      kind: "browse", id, url: s.browse, agent: s.agent, headers: headers(s.headers), httpVersion: s.http,
       srcPort: portSpec(ctx, [...path, "srcPort"], s.srcPort) ?? { kind: "ephemeral", hint: null },
       dnsPort: portSpec(ctx, [...path, "dnsPort"], s.dnsPort) ?? { kind: "ephemeral", hint: null },
       isn: isnSpec(ctx, [...path, "isn"], s.isn),
@@ -43,7 +43,7 @@ function compileStep(ctx: CompileContext, path: Path, s: StepFile, id: string): 
   if ("request" in s) {
     const r = s.request;
     return {
-      kind: "request", id, to: issues.ip([...path, "request", "to"], r.to), port: r.port, host: r.host, path: r.path, tls: r.tls,
+      kind: "request", id, to: issues.ip([...path, "request", "to"], r.to), port: issues.number([...path, "request", "port"], r.port, 1, 65535), host: r.host, path: r.path, tls: r.tls,
       headers: headers(r.headers), httpVersion: r.http, srcPort: portSpec(ctx, [...path, "srcPort"], s.srcPort) ?? { kind: "ephemeral", hint: null },
       isn: isnSpec(ctx, [...path, "isn"], s.isn),
     };
@@ -59,7 +59,7 @@ function compileStep(ctx: CompileContext, path: Path, s: StepFile, id: string): 
   }
   if ("probe" in s) {
     return {
-      kind: "probe", id, protocol: "TCP", to: issues.ip([...path, "probe", "to"], s.probe.to), port: s.probe.port, ttl: s.probe.ttl ?? null,
+      kind: "probe", id, protocol: "TCP", to: issues.ip([...path, "probe", "to"], s.probe.to), port: issues.number([...path, "probe", "port"], s.probe.port, 1, 65535), ttl: s.probe.ttl ?? null,
       srcPort: portSpec(ctx, [...path, "srcPort"], s.srcPort) ?? { kind: "ephemeral", hint: null }, isn: isnSpec(ctx, [...path, "isn"], s.isn),
     };
   }

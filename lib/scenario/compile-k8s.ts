@@ -48,7 +48,7 @@ export function compileCluster(ctx: CompileContext, index: number, c: ClusterFil
   const dnsService = services.find((s) => s.file.name === c.dnsService);
   if (!dnsService && c.pods.some((p) => !p.clusterDns)) issues.add([...base, "dnsService"], `no Service named "${c.dnsService}" for the pods' nameserver`);
   const nodes: NodeModel[] = [];
-  const common = { routeTablesBySegment: {}, arpCold: false, snat: [], staticNat: [], publicOnly: false };
+  const common = { routeTablesBySegment: {}, arpCold: false, snat: [], staticNat: [], staticNatOutside: null, publicOnly: false };
   for (const [k, n] of nodeInfo.entries()) {
     ctx.segments.push({ id: n.bridge, label: `${n.file.id} pod bridge cni0 (${formatCidr(n.podCidr)})`, latencyMs: 0.01 });
     const routes: RouteModel[] = nodeInfo.filter((o) => o !== n).map((o) => ({

@@ -114,7 +114,7 @@ export function compileNode(ctx: CompileContext, index: number, n: NodeFile): No
   return {
     id: n.id, label: n.label ?? n.id, kind, zone: n.zone ?? null, interfaces: ifaces, routes, routeTablesBySegment: {},
     forwards: kind !== "host", ttlCost: kind === "internet" ? n.hops ?? 1 : kind === "host" ? 0 : 1,
-    arpCold: n.arp === "cold", snat: natRules(ctx, path, n), dnat: balanceRules(ctx, path, n), staticNat: [],
+    arpCold: n.arp === "cold", snat: natRules(ctx, path, n), dnat: balanceRules(ctx, path, n), staticNat: [], staticNatOutside: null,
     host: hostConfig(ctx, path, n, gateway), services: n.services.map((s, k) => compileService(ctx, [...path, "services", k], s)),
     publicOnly: kind === "internet", role: ROLE[n.kind],
   };

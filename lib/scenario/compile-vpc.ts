@@ -116,7 +116,7 @@ export function compileVpcNodes(ctx: CompileContext, index: number, vpc: VpcFile
   });
   const osDefaults = { os: "linux" as const, dns: undefined, caches: undefined, userAgent: undefined, trust: undefined };
   const nodes: NodeModel[] = [];
-  const common = { routes: [], routeTablesBySegment: {}, arpCold: false, snat: [], dnat: [], staticNat: [], services: [], publicOnly: false, zone: vpc.zone ?? null };
+  const common = { routes: [], routeTablesBySegment: {}, arpCold: false, snat: [], dnat: [], staticNat: [], staticNatOutside: null, services: [], publicOnly: false, zone: vpc.zone ?? null };
   if (igwLink) {
     ctx.segments.push({ id: igwLink, label: `${vpc.internetGateway!.id} attachment`, latencyMs: 0 });
     routerIfaces.push({ name: "igw", segment: igwLink, ip: null as unknown as Ipv4, prefix: 32, mac: derivedMac(`${routerId}/igw`), securityGroups: [] });
@@ -140,7 +140,7 @@ export function compileVpcNodes(ctx: CompileContext, index: number, vpc: VpcFile
         { to: vpcCidr, origin: "static", target: { kind: "node", node: routerId, label: routerId }, text: `${formatCidr(vpcCidr)} -> ${routerId}` },
         { to: { network: 0 as Ipv4, prefix: 0 }, origin: "static", target: { kind: "on-link", dev: "internet" }, text: "default dev internet" },
       ],
-      staticNat: [...(ctx.publicIps.get(vpc.id) ?? []), ...natEips],
+      staticNat: [...(ctx.publicIps.get(vpc.id) ?? []), ...natEips], staticNatOutside: "internet",
       forwards: true, ttlCost: 0, host: hostConfig(ctx, base, osDefaults, null), role: "internet gateway",
     });
   } else if ((ctx.publicIps.get(vpc.id) ?? []).length > 0) {

@@ -29,11 +29,11 @@ const IsnSchema = z.union([NumberOrExpr, z.literal("seeded")]);
 const HeadersSchema = z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string());
 
 const StepSchema = z.union([
-  z.object({ id: z.string().optional(), browse: Text, dnsPort: PortSpecSchema.optional(), srcPort: PortSpecSchema.optional(), isn: IsnSchema.optional(), http: z.enum(["1.1", "2"]).default("2"), headers: HeadersSchema.default({}) }).strict(),
+  z.object({ id: z.string().optional(), browse: Text, agent: z.enum(["browser", "library"]).default("browser").describe("library: an HTTP client in code (no browser cache, no rendering)"), dnsPort: PortSpecSchema.optional(), srcPort: PortSpecSchema.optional(), isn: IsnSchema.optional(), http: z.enum(["1.1", "2"]).default("2"), headers: HeadersSchema.default({}) }).strict(),
   z.object({ id: z.string().optional(), resolve: Text, srcPort: PortSpecSchema.optional() }).strict(),
   z.object({
     id: z.string().optional(),
-    request: z.object({ to: Text, port: z.number().int().min(1).max(65535), host: Text, path: z.string().default("/"), tls: z.boolean().default(true), http: z.enum(["1.1", "2"]).default("1.1"), headers: HeadersSchema.default({}) }).strict(),
+    request: z.object({ to: Text, port: NumberOrExpr, host: Text, path: z.string().default("/"), tls: z.boolean().default(true), http: z.enum(["1.1", "2"]).default("1.1"), headers: HeadersSchema.default({}) }).strict(),
     srcPort: PortSpecSchema.optional(), isn: IsnSchema.optional(),
   }).strict(),
   z.object({
@@ -41,7 +41,7 @@ const StepSchema = z.union([
     ssh: z.object({ to: Text, user: z.string().default("ec2-user"), jump: z.object({ host: Text, user: z.string().default("ec2-user") }).strict().optional() }).strict(),
     srcPort: PortSpecSchema.optional(), jumpSrcPort: PortSpecSchema.optional(), isn: IsnSchema.optional(),
   }).strict(),
-  z.object({ id: z.string().optional(), probe: z.object({ to: Text, port: z.number().int().min(1).max(65535), protocol: z.enum(["tcp"]).default("tcp"), ttl: z.number().int().min(1).max(255).optional() }).strict(), srcPort: PortSpecSchema.optional(), isn: IsnSchema.optional() }).strict(),
+  z.object({ id: z.string().optional(), probe: z.object({ to: Text, port: NumberOrExpr, protocol: z.enum(["tcp"]).default("tcp"), ttl: z.number().int().min(1).max(255).optional() }).strict(), srcPort: PortSpecSchema.optional(), isn: IsnSchema.optional() }).strict(),
   z.object({ id: z.string().optional(), wait: z.number().min(0).max(86_400).describe("seconds") }).strict(),
 ]);
 
