@@ -110,16 +110,16 @@ function exchangeArp(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSeg
  * hop. In the worlds of two classic misconceptions the header is left alone, or addressed end to end.
  */
 export function rewriteEthernet(sim: Sim, p: Pkt, egress: RtInterface, target: RtInterface, isOrigin: boolean): { pkt: Pkt; decision: Decision | null } {
-  const fresh = { srcMac: egress.mac, dstMac: target.mac };
   const refs = { "eth.src": macRef(sim, egress), "eth.dst": macRef(sim, target) };
   if (sim.rule("mac-end-to-end")) {
     const owner = sim.topo.ownerOfIp.get(p.steer ?? p.dst);
     if (owner) return { pkt: { ...p, srcMac: isOrigin ? egress.mac : p.srcMac, dstMac: owner.mac }, decision: null };
   }
-  if (isOrigin) return { pkt: { ...p, ...fresh, refs: { ...p.refs, ...refs } }, decision: null };
+  // Spread once, then set the fields: a second spread in the literal is the slow generic copy.
+  if (isOrigin) return { pkt: { ...p, srcMac: egress.mac, dstMac: target.mac, refs: Object.assign({}, p.refs, refs) }, decision: null };
   if (!sim.rule("mac-rewrite")) return { pkt: p, decision: null };
   return {
-    pkt: { ...p, ...fresh, refs: { ...p.refs, ...refs } },
+    pkt: { ...p, srcMac: egress.mac, dstMac: target.mac, refs: Object.assign({}, p.refs, refs) },
     decision: {
       kind: "l2-rewrite",
       reason: `New Ethernet header for the next link: source ${egress.mac} (${egress.qualified}), destination ${target.mac} (${target.qualified}). The IP addresses are untouched by routing.`,

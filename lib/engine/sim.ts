@@ -112,8 +112,16 @@ export class Sim {
     return id;
   }
 
+  /**
+   * Appends an event, numbering and timing it. Every caller passes a fresh object literal, so it is
+   * completed in place rather than copied (a copy of every event was the engine's top hotspot);
+   * `index` and `t` still come last in the JSON, exactly as a copy would put them.
+   */
   push(event: NewEvent): void {
-    this.events.push({ ...event, index: this.events.length, t: round(this.state.clockMs - this.flowStartMs) } as TraceEvent);
+    const e = event as { index?: number; t?: number };
+    e.index = this.events.length;
+    e.t = round(this.state.clockMs - this.flowStartMs);
+    this.events.push(e as TraceEvent);
   }
 
   /**
