@@ -11,6 +11,7 @@ import { Consistency } from "./consistency";
 import { isBlank, parseAnswer, sameText, type ParsedAnswer } from "./kinds";
 import { alternativeValue, findMisconception } from "./misconceptions";
 import type { AnswerKey, FieldGrade, FieldStatus, GradeResult, KeyBlank, Misconception } from "./types";
+import { buildAnswerKey } from "./sheet";
 
 export const GRADER_VERSION = "1.0.0";
 
@@ -153,4 +154,16 @@ function summarise(key: AnswerKey, ctx: GradeContext, fields: FieldGrade[], igno
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/** A stored submission: enough to grade it again, identically or against a changed scenario. */
+export interface Submission {
+  readonly seed: number;
+  readonly difficulty: import("../scenario/schema").Difficulty;
+  readonly answers: unknown;
+}
+
+/** Builds the key for the submission's variant and grades it: the same inputs always give the same result. */
+export function gradeSubmission(ctx: GradeContext, submission: Submission): GradeResult {
+  return gradeAnswers(buildAnswerKey(ctx.scenario, submission.seed, submission.difficulty), submission.answers, ctx);
 }
