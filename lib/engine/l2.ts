@@ -4,7 +4,7 @@
  */
 import { formatIpv4 } from "../net/ipv4";
 import { BROADCAST_MAC, UNKNOWN_MAC } from "../net/mac";
-import type { Pkt } from "./packet";
+import { copyPacket, type Pkt } from "./packet";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode, RtSegment } from "./topology";
 import type { Decision, FieldRef } from "./trace-types";
@@ -13,9 +13,14 @@ export type NextHopResolution =
   | { readonly ok: true; readonly target: RtInterface; readonly decision: Decision }
   | { readonly ok: false; readonly reason: string };
 
+/** Symbol ids per interface, built once: macRef runs twice per hop, and hashing a fresh string each time showed in profiles. */
+const macSymbolIds = new WeakMap<RtInterface, string>();
+
 /** The symbol for an interface's MAC, so every frame that carries it points at the same quantity. */
 export function macRef(sim: Sim, iface: RtInterface): FieldRef {
-  const id = sim.symbol(`mac:${iface.qualified}`, `MAC address of ${iface.qualified}`, iface.mac);
+  let id = macSymbolIds.get(iface);
+  if (id === undefined) macSymbolIds.set(iface, (id = `mac:${iface.qualified}`));
+  sim.symbol(id, `MAC address of ${iface.qualified}`, iface.mac);
   return { symbol: id, offset: 0 };
 }
 
@@ -115,11 +120,14 @@ export function rewriteEthernet(sim: Sim, p: Pkt, egress: RtInterface, target: R
     const owner = sim.topo.ownerOfIp.get(p.steer ?? p.dst);
     if (owner) return { pkt: { ...p, srcMac: isOrigin ? egress.mac : p.srcMac, dstMac: owner.mac }, decision: null };
   }
-  // Spread once, then set the fields: a second spread in the literal is the slow generic copy.
-  if (isOrigin) return { pkt: { ...p, srcMac: egress.mac, dstMac: target.mac, refs: Object.assign({}, p.refs, refs) }, decision: null };
+  const pkt = copyPacket(p);
+  pkt.srcMac = egress.mac;
+  pkt.dstMac = target.mac;
+  pkt.refs = Object.assign({}, p.refs, refs);
+  if (isOrigin) return { pkt, decision: null };
   if (!sim.rule("mac-rewrite")) return { pkt: p, decision: null };
   return {
-    pkt: { ...p, srcMac: egress.mac, dstMac: target.mac, refs: Object.assign({}, p.refs, refs) },
+    pkt,
     decision: {
       kind: "l2-rewrite",
       reason: `New Ethernet header for the next link: source ${egress.mac} (${egress.qualified}), destination ${target.mac} (${target.qualified}). The IP addresses are untouched by routing.`,

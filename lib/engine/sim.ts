@@ -55,7 +55,7 @@ export class Sim {
   events: TraceEvent[] = [];
   flowId = "";
   flowStartMs = 0;
-  private keyCounts = new Map<string, number>();
+  private keyCounts = new Map<string, Map<string, number>>();
   private rngs = new Map<string, Rng>();
   readonly segmentUse = new Map<string, { ms: number; crossings: number }>();
 
@@ -100,10 +100,13 @@ export class Sim {
 
   /** A unique key for a hop of `label` at `node`: "tcp.syn@home-router", then "~2" on a second pass. */
   key(label: string, node: string): string {
-    const base = `${label}@${node}`;
-    const n = (this.keyCounts.get(base) ?? 0) + 1;
-    this.keyCounts.set(base, n);
-    return n === 1 ? base : `${base}~${n}`;
+    // Counted per label, then per node: both are usually strings the engine already holds, so no
+    // new "label@node" string has to be hashed for every event.
+    let byNode = this.keyCounts.get(label);
+    if (!byNode) this.keyCounts.set(label, (byNode = new Map()));
+    const n = (byNode.get(node) ?? 0) + 1;
+    byNode.set(node, n);
+    return n === 1 ? `${label}@${node}` : `${label}@${node}~${n}`;
   }
 
   /** Declares a symbol (idempotent: the first declaration of an id wins) and returns its id. */
@@ -131,7 +134,7 @@ export class Sim {
    */
   silently<T>(fn: () => T): T {
     const events = this.events;
-    const keys = new Map(this.keyCounts);
+    const keys = new Map([...this.keyCounts].map(([label, byNode]) => [label, new Map(byNode)]));
     const clock = this.state.clockMs;
     const use = new Map([...this.segmentUse].map(([k, v]) => [k, { ...v }]));
     this.events = [];
