@@ -25,20 +25,37 @@ export interface CtEntry {
 
 export type CtDirection = "original" | "reply";
 
-/** The 5-tuple key of a packet as it is now. */
-export function tupleKey(p: Pkt): string {
-  return `${p.proto}|${p.src}|${p.sport}|${p.dst}|${p.dport}`;
+const PROTOCOL_CODE: Readonly<Record<string, number>> = { TCP: 0, UDP: 1, ICMP: 2 };
+
+/*
+ * A 5-tuple as two exact integers (source side with the protocol, destination side), each under
+ * 2^53: two numeric map lookups instead of building and hashing a string on every hop.
+ */
+function sideKey(proto: string, ip: number, port: number): number {
+  return (ip * 65536 + port) * 4 + PROTOCOL_CODE[proto]!;
+}
+function farKey(ip: number, port: number): number {
+  return ip * 65536 + port;
 }
 
-function tableOf(sim: Sim, node: string): Map<string, { entry: CtEntry; direction: CtDirection }> {
+type Table = Map<number, Map<number, { entry: CtEntry; direction: CtDirection }>>;
+
+function tableOf(sim: Sim, node: string): Table {
   let table = sim.state.conntrack.get(node);
   if (!table) sim.state.conntrack.set(node, (table = new Map()));
   return table;
 }
 
+function put(table: Table, proto: string, src: number, sport: number, dst: number, dport: number, value: { entry: CtEntry; direction: CtDirection }): void {
+  const k = sideKey(proto, src, sport);
+  let inner = table.get(k);
+  if (!inner) table.set(k, (inner = new Map()));
+  inner.set(farKey(dst, dport), value);
+}
+
 /** Looks a packet up by its current tuple. */
 export function lookupConntrack(sim: Sim, node: string, p: Pkt): { entry: CtEntry; direction: CtDirection } | undefined {
-  return sim.state.conntrack.get(node)?.get(tupleKey(p));
+  return sim.state.conntrack.get(node)?.get(sideKey(p.proto, p.src, p.sport))?.get(farKey(p.dst, p.dport));
 }
 
 /**
@@ -47,9 +64,8 @@ export function lookupConntrack(sim: Sim, node: string, p: Pkt): { entry: CtEntr
  */
 export function recordConntrack(sim: Sim, node: string, original: Pkt, translated: Pkt, entry: CtEntry): void {
   const table = tableOf(sim, node);
-  table.set(tupleKey(original), { entry, direction: "original" });
-  const replyKey = `${translated.proto}|${translated.dst}|${translated.dport}|${translated.src}|${translated.sport}`;
-  table.set(replyKey, { entry, direction: "reply" });
+  put(table, original.proto, original.src, original.sport, original.dst, original.dport, { entry, direction: "original" });
+  put(table, translated.proto, translated.dst, translated.dport, translated.src, translated.sport, { entry, direction: "reply" });
 }
 
 /** Whether any tracked connection uses this address:port as its translated side. */

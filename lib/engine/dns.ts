@@ -7,7 +7,7 @@ import { formatIpv4, parseIpv4 } from "../net/ipv4";
 import type { CacheEntryModel, DnsRecordModel, PortSpec, ServiceModel } from "./model";
 import { clientPort, servicePort, sourceOf } from "./endpoint";
 import { transmit, type Transmit } from "./forward";
-import type { Pkt, Refs } from "./packet";
+import { makeRefs, type Pkt, type Refs } from "./packet";
 import type { CacheRecord, Sim } from "./sim";
 import type { RtNode } from "./topology";
 import type { DnsMessage, DnsRecord, FieldRef } from "./trace-types";
@@ -125,7 +125,7 @@ function dnsMessage(sim: Sim, kind: "query" | "response", name: string, id: numb
 }
 
 function udp(label: string, src: { ip: number; ttl: number }, dst: number, sport: number, dport: number, len: number, app: DnsMessage, refs: Refs): Pkt {
-  return { label, srcMac: "", dstMac: "", src: src.ip, dst, ttl: src.ttl, proto: "UDP", sport, dport, seq: 0, ack: 0, flags: [], len, icmp: null, app, refs, steer: null };
+  return { label, srcMac: "", dstMac: "", src: src.ip, dst, ttl: src.ttl, proto: "UDP", sport, dport, seq: 0, ack: 0, flags: [], len, icmp: null, app, refs: makeRefs(refs), steer: null };
 }
 
 interface Answer { ok: true; ip: number; ttl: number; ref: FieldRef }
@@ -169,9 +169,7 @@ function stubQuery(sim: Sim, client: RtNode, server: number, qname: string, port
 }
 
 function withDefined(refs: Record<string, FieldRef | undefined>): Refs {
-  const out: Record<string, FieldRef> = {};
-  for (const [k, v] of Object.entries(refs)) if (v) out[k] = v;
-  return out as Refs;
+  return makeRefs(refs as Refs);
 }
 
 interface Reply {

@@ -10,7 +10,7 @@ import type { PortSpec } from "./model";
 import { ipRef } from "./nat";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode } from "./topology";
-import type { FieldRef } from "./trace-types";
+import type { FieldRef, TraceSymbol } from "./trace-types";
 
 /** The interface a host sends from: its first numbered interface. */
 export function primaryInterface(node: RtNode): RtInterface {
@@ -32,6 +32,19 @@ function egressFor(node: RtNode, destination: number): RtInterface {
   return primaryInterface(node);
 }
 
+const ttlSymbols = new WeakMap<object, { ref: FieldRef; symbol: TraceSymbol; ttl: number }>();
+
+/** The symbol of a node's initial TTL: its OS default, or a TTL set for one probe (like traceroute's). */
+function ttlSymbolFor(node: RtNode, ttl: number): { ref: FieldRef; symbol: TraceSymbol; ttl: number } {
+  const os = node.model.host?.os ?? "linux";
+  const osDefault = os === "windows" ? 128 : 64;
+  const id = ttl === osDefault ? `ttl:${node.id}` : `ttl:${node.id}:${ttl}`;
+  const label = ttl === osDefault ? `initial TTL of ${node.id} (${os} default)` : `initial TTL ${ttl} set on ${node.id}`;
+  const made = { ref: { symbol: id, offset: 0 }, symbol: { id, label, value: String(ttl), free: null }, ttl };
+  if (ttl === osDefault) ttlSymbols.set(node.model, made);
+  return made;
+}
+
 export interface SourceAddress {
   readonly ip: number;
   readonly ipRef: FieldRef;
@@ -46,12 +59,10 @@ export interface SourceAddress {
 export function sourceOf(sim: Sim, node: RtNode, destination?: number): SourceAddress {
   const iface = destination === undefined ? primaryInterface(node) : egressFor(node, destination);
   const ttl = node.model.host?.initialTtl ?? 64;
-  const os = node.model.host?.os ?? "linux";
-  const osDefault = os === "windows" ? 128 : 64;
-  const ttlSymbol = ttl === osDefault
-    ? sim.symbol(`ttl:${node.id}`, `initial TTL of ${node.id} (${os} default)`, String(ttl))
-    : sim.symbol(`ttl:${node.id}:${ttl}`, `initial TTL ${ttl} set on ${node.id}`, String(ttl));
-  return { ip: iface.ip!, ipRef: ipRef(sim, iface), ttl, ttlRef: { symbol: ttlSymbol, offset: 0 } };
+  const cached = ttlSymbols.get(node.model);
+  const ttlRef = cached && cached.ttl === ttl ? cached : ttlSymbolFor(node, ttl);
+  sim.declare(ttlRef.symbol);
+  return { ip: iface.ip!, ipRef: ipRef(sim, iface), ttl, ttlRef: ttlRef.ref };
 }
 
 export interface PortChoice {

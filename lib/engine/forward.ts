@@ -14,7 +14,7 @@ import { render, withFields, type Pkt } from "./packet";
 import { explainRoute, lookupRoute, type RouteTable } from "./routing";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode } from "./topology";
-import type { Decision, Disposition, Provenance } from "./trace-types";
+import type { Decision, Disposition, FieldRef, Provenance } from "./trace-types";
 
 export type Transmit =
   | { readonly ok: true; readonly node: RtNode; readonly iface: RtInterface; readonly pkt: Pkt }
@@ -56,11 +56,9 @@ export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
       type: "hop", key: sim.key(p.label, node.id), label: p.label, node: node.id, action: ingress === null ? "send" : "forward",
       ingress: ingress?.name ?? null, egress: leaving.egress.name, nextHop: leaving.nextHopText,
       packet: render(p), decisions, refs: p.refs as never,
-      reason: ingress === null
-        ? `${node.id} sends the packet out of ${leaving.egress.name} towards ${leaving.nextHopText}.`
-        : `${node.id} forwards the packet out of ${leaving.egress.name} towards ${leaving.nextHopText}.`,
+      reason: ingress === null ? leaving.texts.send : leaving.texts.forward,
     });
-    const segment = sim.topo.segments.get(leaving.egress.segment)!;
+    const segment = leaving.texts.segment;
     sim.cross(segment.id, segment.latencyMs);
     node = leaving.target.node;
     ingress = leaving.target;
@@ -79,6 +77,12 @@ function drop(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[], d: Drop): T
   return { ok: false, disposition: d.disposition, node: node.id, component: d.component, reason: d.reason };
 }
 
+/** Whether a node has any translation to do: most hops cross plain routers, which skip the NAT stages. */
+function translates(node: RtNode): boolean {
+  const m = node.model;
+  return m.snat.length > 0 || m.dnat.length > 0 || m.staticNat.length > 0 || m.kind === "nat-gateway";
+}
+
 type Arrival =
   | { readonly kind: "deliver"; readonly pkt: Pkt }
   | { readonly kind: "forward"; readonly pkt: Pkt }
@@ -94,9 +98,12 @@ function arrive(sim: Sim, node: RtNode, ingress: RtInterface, p: Pkt, decisions:
       decisions.push(v.decision);
     }
   }
-  const nat = prerouting(sim, node, p, decisions);
-  if (!nat.ok) return { kind: "drop", drop: { ...nat, provenance: { kind: "table-entry", table: `${node.id} NAT table`, entry: "no matching entry" } } };
-  let pkt = nat.pkt;
+  let pkt = p;
+  if (translates(node)) {
+    const nat = prerouting(sim, node, p, decisions);
+    if (!nat.ok) return { kind: "drop", drop: { ...nat, provenance: { kind: "table-entry", table: `${node.id} NAT table`, entry: "no matching entry" } } };
+    pkt = nat.pkt;
+  }
   const dest = pkt.steer ?? pkt.dst;
   if (node.localIps.has(dest)) {
     const sg = checkSecurityGroups(sim, ingress, pkt, "inbound");
@@ -128,44 +135,56 @@ function arrive(sim: Sim, node: RtNode, ingress: RtInterface, p: Pkt, decisions:
     }
     if (sim.rule("ttl-decrement")) {
       const ref = pkt.refs["ip.ttl"];
-      pkt = withFields(pkt, { ttl: pkt.ttl - cost }, ref && "offset" in ref ? { "ip.ttl": { symbol: ref.symbol, offset: ref.offset - cost } } : {});
-      decisions.push({
-        kind: "ttl",
-        reason: cost === 1 ? `TTL ${pkt.ttl + 1} -> ${pkt.ttl}: every router decrements it by one.` : `TTL ${pkt.ttl + cost} -> ${pkt.ttl}: ${node.id} stands for ${cost} routers, each decrementing it by one.`,
-        provenance: { kind: "protocol", rule: "RFC 791: TTL is decremented at every router" },
-      });
+      pkt = withFields(pkt, { ttl: pkt.ttl - cost }, ref && "offset" in ref ? { "ip.ttl": offsetRef(ref.symbol, ref.offset - cost) } : {});
+      decisions.push(ttlDecision(node, pkt.ttl + cost));
     }
   }
   return { kind: "forward", pkt };
 }
 
+const ttlDecisions = new WeakMap<RtNode, Map<number, Decision>>();
+
+/** The TTL decision for a packet arriving with `before`: shared, since it depends only on the node and the number. */
+function ttlDecision(node: RtNode, before: number): Decision {
+  let byTtl = ttlDecisions.get(node);
+  if (!byTtl) ttlDecisions.set(node, (byTtl = new Map()));
+  let d = byTtl.get(before);
+  if (!d) {
+    const cost = node.model.ttlCost;
+    const after = before - cost;
+    byTtl.set(before, (d = {
+      kind: "ttl",
+      reason: cost === 1 ? `TTL ${before} -> ${after}: every router decrements it by one.` : `TTL ${before} -> ${after}: ${node.id} stands for ${cost} routers, each decrementing it by one.`,
+      provenance: { kind: "protocol", rule: "RFC 791: TTL is decremented at every router" },
+    }));
+  }
+  return d;
+}
+
+const offsetRefs = new Map<string, Map<number, FieldRef>>();
+
+/** A shared `{ symbol, offset }` ref: refs are immutable, and TTL refs recur on every hop of every trace. */
+function offsetRef(symbol: string, offset: number): FieldRef {
+  if (offsetRefs.size > 10_000) offsetRefs.clear();
+  let byOffset = offsetRefs.get(symbol);
+  if (!byOffset) offsetRefs.set(symbol, (byOffset = new Map()));
+  let r = byOffset.get(offset);
+  if (!r) byOffset.set(offset, (r = { symbol, offset }));
+  return r;
+}
+
 type Departure =
-  | { readonly ok: true; readonly pkt: Pkt; readonly egress: RtInterface; readonly target: RtInterface; readonly nextHopText: string }
+  | { readonly ok: true; readonly pkt: Pkt; readonly egress: RtInterface; readonly target: RtInterface; readonly nextHopText: string; readonly texts: HopTexts }
   | { readonly ok: false; readonly drop: Drop };
 
 /** Route lookup, egress filters, SNAT, ARP and the Ethernet rewrite. */
 function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p: Pkt, decisions: Decision[]): Departure {
   const dest = p.steer ?? p.dst;
   const table = routeTableFor(sim, node, ingress);
-  const match = lookupRoute(table, dest);
-  if (!match) {
-    return { ok: false, drop: {
-      disposition: "NO_ROUTE", component: table.id,
-      reason: `No entry in ${table.id} matches ${formatIpv4(dest)}, not even a default route, so ${node.id} drops the packet (ICMP destination unreachable).`,
-      provenance: { kind: "route", table: table.id, entry: "none", candidates: [] },
-    } };
-  }
-  decisions.push({
-    kind: "route", reason: explainRoute(table, dest, match),
-    provenance: { kind: "route", table: table.id, entry: match.route.text, candidates: match.candidates.map((r) => r.text) },
-  });
-  const next = resolveTarget(sim, node, match.route.target, dest);
-  if (!next) {
-    return { ok: false, drop: {
-      disposition: "NO_ROUTE", component: table.id, reason: `The route ${match.route.text} points nowhere ${node.id} can reach.`,
-      provenance: { kind: "route", table: table.id, entry: match.route.text, candidates: [] },
-    } };
-  }
+  const routed = routeDecision(sim, node, table, dest);
+  if (!routed.ok) return routed;
+  decisions.push(routed.decision);
+  const next = routed.target;
   if (node.model.kind === "vpc-router") {
     const entering = sim.topo.subnetBySegment.get(next.egress.segment);
     if (entering?.nacl) {
@@ -179,7 +198,7 @@ function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p: Pkt, dec
     const sg = checkSecurityGroups(sim, next.egress, pkt, "outbound");
     if (sg && !sg.allowed) return { ok: false, drop: { disposition: "DENIED_BY_SECURITY_GROUP", component: sg.component, reason: sg.reason, provenance: sg.provenance } };
     if (sg) decisions.push(sg.decision);
-  } else {
+  } else if (translates(node)) {
     const nat = postrouting(sim, node, next.egress, pkt, decisions);
     if (!nat.ok) return { ok: false, drop: { ...nat, provenance: { kind: "table-entry", table: `${node.id} NAT table`, entry: "no free port" } } };
     pkt = nat.pkt;
@@ -194,7 +213,56 @@ function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p: Pkt, dec
   decisions.push(resolved.decision);
   const l2 = rewriteEthernet(sim, pkt, next.egress, resolved.target, ingress === null);
   if (l2.decision) decisions.push(l2.decision);
-  return { ok: true, pkt: l2.pkt, egress: next.egress, target: resolved.target, nextHopText: next.direct ? next.direct.node.id : formatIpv4(next.nextHop) };
+  const texts = next.texts ?? (next.texts = hopTexts(sim, node, next));
+  return { ok: true, pkt: l2.pkt, egress: next.egress, target: resolved.target, nextHopText: texts.nextHop, texts };
+}
+
+interface RoutedOk {
+  readonly ok: true;
+  readonly decision: Decision;
+  readonly target: Target;
+}
+
+/**
+ * Route lookups, memoised per node, table and destination. The answer (and the sentence that
+ * explains it) depends on nothing else, so it is computed once per compiled topology and the
+ * same immutable decision is reused by every trace.
+ */
+const routeCache = new WeakMap<RtNode, WeakMap<RouteTable, Map<number, RoutedOk | { ok: false; drop: Drop }>>>();
+
+function routeDecision(sim: Sim, node: RtNode, table: RouteTable, dest: number): RoutedOk | { ok: false; drop: Drop } {
+  let byTable = routeCache.get(node);
+  if (!byTable) routeCache.set(node, (byTable = new WeakMap()));
+  let byDest = byTable.get(table);
+  if (!byDest) byTable.set(table, (byDest = new Map()));
+  const hit = byDest.get(dest);
+  if (hit) return hit;
+  const result = computeRoute(sim, node, table, dest);
+  byDest.set(dest, result);
+  return result;
+}
+
+function computeRoute(sim: Sim, node: RtNode, table: RouteTable, dest: number): RoutedOk | { ok: false; drop: Drop } {
+  const match = lookupRoute(table, dest);
+  if (!match) {
+    return { ok: false, drop: {
+      disposition: "NO_ROUTE", component: table.id,
+      reason: `No entry in ${table.id} matches ${formatIpv4(dest)}, not even a default route, so ${node.id} drops the packet (ICMP destination unreachable).`,
+      provenance: { kind: "route", table: table.id, entry: "none", candidates: [] },
+    } };
+  }
+  const decision: Decision = {
+    kind: "route", reason: explainRoute(table, dest, match),
+    provenance: { kind: "route", table: table.id, entry: match.route.text, candidates: match.candidates.map((r) => r.text) },
+  };
+  const target = resolveTarget(sim, node, match.route.target, dest);
+  if (!target) {
+    return { ok: false, drop: {
+      disposition: "NO_ROUTE", component: table.id, reason: `The route ${match.route.text} points nowhere ${node.id} can reach.`,
+      provenance: { kind: "route", table: table.id, entry: match.route.text, candidates: [] },
+    } };
+  }
+  return { ok: true, decision, target };
 }
 
 function routeTableFor(sim: Sim, node: RtNode, ingress: RtInterface | null): RouteTable {
@@ -207,6 +275,26 @@ interface Target {
   readonly egress: RtInterface;
   readonly nextHop: number;
   readonly direct: RtInterface | null;
+  /** Filled on first use: targets are memoised with their route decision, and so are their sentences. */
+  texts?: HopTexts;
+}
+
+/** The sentences and link of a hop through a given target, built once per memoised route. */
+interface HopTexts {
+  readonly nextHop: string;
+  readonly send: string;
+  readonly forward: string;
+  readonly segment: import("./topology").RtSegment;
+}
+
+function hopTexts(sim: Sim, node: RtNode, next: Target): HopTexts {
+  const nextHop = next.direct ? next.direct.node.id : formatIpv4(next.nextHop);
+  return {
+    nextHop,
+    send: `${node.id} sends the packet out of ${next.egress.name} towards ${nextHop}.`,
+    forward: `${node.id} forwards the packet out of ${next.egress.name} towards ${nextHop}.`,
+    segment: sim.topo.segments.get(next.egress.segment)!,
+  };
 }
 
 /** Turns a route's target into an egress interface and the next hop to ARP for. */

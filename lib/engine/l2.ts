@@ -4,24 +4,40 @@
  */
 import { formatIpv4 } from "../net/ipv4";
 import { BROADCAST_MAC, UNKNOWN_MAC } from "../net/mac";
-import { copyPacket, type Pkt } from "./packet";
+import { copyPacket, mergeRefs, type Pkt } from "./packet";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode, RtSegment } from "./topology";
-import type { Decision, FieldRef } from "./trace-types";
+import type { Decision, FieldRef, TraceSymbol } from "./trace-types";
 
 export type NextHopResolution =
   | { readonly ok: true; readonly target: RtInterface; readonly decision: Decision }
   | { readonly ok: false; readonly reason: string };
 
-/** Symbol ids per interface, built once: macRef runs twice per hop, and hashing a fresh string each time showed in profiles. */
-const macSymbolIds = new WeakMap<RtInterface, string>();
+/** Refs per interface, built once: macRef runs twice per hop. */
+const macRefs = new WeakMap<RtInterface, { ref: FieldRef; symbol: TraceSymbol }>();
 
 /** The symbol for an interface's MAC, so every frame that carries it points at the same quantity. */
 export function macRef(sim: Sim, iface: RtInterface): FieldRef {
-  let id = macSymbolIds.get(iface);
-  if (id === undefined) macSymbolIds.set(iface, (id = `mac:${iface.qualified}`));
-  sim.symbol(id, `MAC address of ${iface.qualified}`, iface.mac);
-  return { symbol: id, offset: 0 };
+  let cached = macRefs.get(iface);
+  if (cached === undefined) {
+    const id = `mac:${iface.qualified}`;
+    macRefs.set(iface, (cached = { ref: { symbol: id, offset: 0 }, symbol: { id, label: `MAC address of ${iface.qualified}`, value: iface.mac, free: null } }));
+  }
+  sim.declare(cached.symbol);
+  return cached.ref;
+}
+
+/** Decisions that depend only on the compiled topology, made once and shared by every trace. */
+const warmResolutions = new WeakMap<RtInterface, Map<number, NextHopResolution>>();
+const directResolutions = new WeakMap<RtInterface, Map<RtInterface, NextHopResolution>>();
+const rewriteDecisions = new WeakMap<RtInterface, Map<RtInterface, Decision>>();
+
+function memo<K extends object, K2, V>(cache: WeakMap<K, Map<K2, V>>, a: K, b: K2, make: () => V): V {
+  let inner = cache.get(a);
+  if (!inner) cache.set(a, (inner = new Map()));
+  let v = inner.get(b);
+  if (v === undefined) inner.set(b, (v = make()));
+  return v;
 }
 
 /** Which interface on the segment answers ARP for this address: its owner, or a node that proxies it. */
@@ -44,20 +60,25 @@ export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, next
   const segment = sim.topo.segments.get(egress.segment);
   if (!segment) return { ok: false, reason: `interface ${egress.qualified} is not attached to any link` };
   if (direct) {
-    return {
+    return memo(directResolutions, egress, direct, () => ({
       ok: true, target: direct,
       decision: {
         kind: "arp", reason: `${direct.qualified} is the gateway's interface on this link: the frame goes to ${direct.mac}.`,
         provenance: { kind: "config", node: node.id, setting: `route target ${direct.node.id}` },
       },
-    };
+    }));
+  }
+  if (!node.model.arpCold) {
+    return memo(warmResolutions, egress, nextHop, () => {
+      const target = arpResponder(segment, nextHop, node);
+      const hop = formatIpv4(nextHop);
+      if (!target) return { ok: false, reason: `nobody on ${segment.label} answers ARP for ${hop}` };
+      return { ok: true, target, decision: arpCacheDecision(node, hop, target, "its ARP cache already knows the neighbour") };
+    });
   }
   const target = arpResponder(segment, nextHop, node);
   const hop = formatIpv4(nextHop);
   if (!target) return { ok: false, reason: `nobody on ${segment.label} answers ARP for ${hop}` };
-  if (!node.model.arpCold) {
-    return { ok: true, target, decision: arpCacheDecision(node, hop, target, "its ARP cache already knows the neighbour") };
-  }
   let table = sim.state.arp.get(node.id);
   if (!table) {
     table = new Map();
@@ -123,15 +144,13 @@ export function rewriteEthernet(sim: Sim, p: Pkt, egress: RtInterface, target: R
   const pkt = copyPacket(p);
   pkt.srcMac = egress.mac;
   pkt.dstMac = target.mac;
-  pkt.refs = Object.assign({}, p.refs, refs);
+  pkt.refs = mergeRefs(p.refs, refs);
   if (isOrigin) return { pkt, decision: null };
   if (!sim.rule("mac-rewrite")) return { pkt: p, decision: null };
-  return {
-    pkt,
-    decision: {
-      kind: "l2-rewrite",
-      reason: `New Ethernet header for the next link: source ${egress.mac} (${egress.qualified}), destination ${target.mac} (${target.qualified}). The IP addresses are untouched by routing.`,
-      provenance: { kind: "protocol", rule: "RFC 1812: a router forwards the IP packet in a new link-layer frame" },
-    },
-  };
+  const decision = memo(rewriteDecisions, egress, target, (): Decision => ({
+    kind: "l2-rewrite",
+    reason: `New Ethernet header for the next link: source ${egress.mac} (${egress.qualified}), destination ${target.mac} (${target.qualified}). The IP addresses are untouched by routing.`,
+    provenance: { kind: "protocol", rule: "RFC 1812: a router forwards the IP packet in a new link-layer frame" },
+  }));
+  return { pkt, decision };
 }

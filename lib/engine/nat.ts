@@ -10,7 +10,7 @@ import type { DnatRule, PortPolicy, SnatRule } from "./model";
 import { socket, withFields, type Pkt } from "./packet";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode } from "./topology";
-import type { Decision, Disposition, FieldRef } from "./trace-types";
+import type { Decision, Disposition, FieldRef, TraceSymbol } from "./trace-types";
 
 export type NatOutcome =
   | { readonly ok: true; readonly pkt: Pkt }
@@ -20,9 +20,16 @@ const pass = (pkt: Pkt): NatOutcome => ({ ok: true, pkt });
 
 /** The symbol for an interface's address. */
 export function ipRef(sim: Sim, iface: RtInterface): FieldRef {
-  const id = sim.symbol(`ip:${iface.qualified}`, `address of ${iface.qualified}`, formatIpv4(iface.ip ?? 0));
-  return { symbol: id, offset: 0 };
+  let cached = ipRefs.get(iface);
+  if (cached === undefined) {
+    const id = `ip:${iface.qualified}`;
+    ipRefs.set(iface, (cached = { ref: { symbol: id, offset: 0 }, symbol: { id, label: `address of ${iface.qualified}`, value: formatIpv4(iface.ip ?? 0), free: null } }));
+  }
+  sim.declare(cached.symbol);
+  return cached.ref;
 }
+
+const ipRefs = new WeakMap<RtInterface, { ref: FieldRef; symbol: TraceSymbol }>();
 
 function addressRef(sim: Sim, node: RtNode, ip: number, what: string): FieldRef {
   const iface = node.interfaces.find((i) => i.ip === ip);

@@ -3,7 +3,7 @@
  * `render` turns it into the layered, string-addressed `Packet` that a trace shows.
  */
 import { formatIpv4 } from "../net/ipv4";
-import type { AppPayload, FieldRef, Packet, Protocol, TcpFlag } from "./trace-types";
+import type { AppPayload, EthernetHeader, FieldRef, Ipv4Header, Packet, Protocol, TcpFlag, TcpHeader, UdpHeader } from "./trace-types";
 
 /** Fields that can carry a reference to a symbol, named as learners see them. */
 export type RefField =
@@ -60,22 +60,104 @@ export function copyPacket(p: Pkt): Mutable<Pkt> {
  */
 export function withFields(p: Pkt, changes: Partial<Omit<Pkt, "refs">>, refs?: Refs): Pkt {
   const out = Object.assign(copyPacket(p), changes);
-  if (refs) out.refs = Object.assign({}, p.refs, refs);
+  if (refs) out.refs = mergeRefs(p.refs, refs);
   return out;
+}
+
+/**
+ * Refs with the ones in `changes` replacing those in `base`. Always the same nine keys in the same
+ * order (absent ones undefined, which JSON leaves out): one object shape, so copying is cheap and
+ * reading a ref stays fast on every hop.
+ */
+export function mergeRefs(base: Refs, changes: Refs): Refs {
+  return {
+    "eth.src": changes["eth.src"] ?? base["eth.src"],
+    "eth.dst": changes["eth.dst"] ?? base["eth.dst"],
+    "ip.src": changes["ip.src"] ?? base["ip.src"],
+    "ip.dst": changes["ip.dst"] ?? base["ip.dst"],
+    "ip.ttl": changes["ip.ttl"] ?? base["ip.ttl"],
+    "l4.srcPort": changes["l4.srcPort"] ?? base["l4.srcPort"],
+    "l4.dstPort": changes["l4.dstPort"] ?? base["l4.dstPort"],
+    "tcp.seq": changes["tcp.seq"] ?? base["tcp.seq"],
+    "tcp.ack": changes["tcp.ack"] ?? base["tcp.ack"],
+  };
+}
+
+const NO_REFS: Refs = {};
+
+/** Refs for a new packet, in the one shape every packet's refs have. */
+export function makeRefs(refs: Refs): Refs {
+  return mergeRefs(NO_REFS, refs);
+}
+
+/** The packet at every layer, as a trace shows it. */
+/*
+ * Rendering shares immutable header objects: the same Ethernet pair or IP header recurs on many
+ * events (and in every trace of a topology), and a TCP header is identical on every hop of a
+ * packet until a NAT rewrites its ports. Fewer objects is most of what makes traces cheap.
+ */
+const ethViews = new Map<string, Map<string, EthernetHeader>>();
+const ipViews = new Map<number, Map<number, Map<number, Ipv4Header>>>();
+const PROTOCOLS: readonly Protocol[] = ["TCP", "UDP", "ICMP"];
+const VIEW_LIMIT = 50_000;
+let viewCount = 0;
+let lastTcp: TcpHeader | null = null;
+let lastUdp: UdpHeader | null = null;
+
+function ethView(src: string, dst: string): EthernetHeader {
+  let byDst = ethViews.get(src);
+  if (!byDst) ethViews.set(src, (byDst = new Map()));
+  let v = byDst.get(dst);
+  if (!v) {
+    if (++viewCount > VIEW_LIMIT) clearViews();
+    byDst.set(dst, (v = { src, dst, type: "IPv4" }));
+  }
+  return v;
+}
+
+function ipView(src: number, dst: number, ttl: number, proto: Protocol): Ipv4Header {
+  let byDst = ipViews.get(src);
+  if (!byDst) ipViews.set(src, (byDst = new Map()));
+  let byRest = byDst.get(dst);
+  if (!byRest) byDst.set(dst, (byRest = new Map()));
+  const k = ttl * 4 + PROTOCOLS.indexOf(proto);
+  let v = byRest.get(k);
+  if (!v) {
+    if (++viewCount > VIEW_LIMIT) clearViews();
+    byRest.set(k, (v = { src: formatIpv4(src), dst: formatIpv4(dst), ttl, protocol: proto }));
+  }
+  return v;
+}
+
+function clearViews(): void {
+  ethViews.clear();
+  ipViews.clear();
+  viewCount = 0;
+}
+
+function tcpView(p: Pkt): TcpHeader {
+  const t = lastTcp;
+  if (t && t.srcPort === p.sport && t.dstPort === p.dport && t.seq === p.seq && t.ack === p.ack && t.flags === p.flags && t.payloadBytes === p.len) return t;
+  return (lastTcp = { srcPort: p.sport, dstPort: p.dport, seq: p.seq, ack: p.ack, flags: p.flags, payloadBytes: p.len });
+}
+
+function udpView(p: Pkt): UdpHeader {
+  const u = lastUdp;
+  if (u && u.srcPort === p.sport && u.dstPort === p.dport && u.payloadBytes === p.len) return u;
+  return (lastUdp = { srcPort: p.sport, dstPort: p.dport, payloadBytes: p.len });
 }
 
 /** The packet at every layer, as a trace shows it. */
 export function render(p: Pkt): Packet {
-  const eth = { src: p.srcMac, dst: p.dstMac, type: "IPv4" as const };
-  const ip = { src: formatIpv4(p.src), dst: formatIpv4(p.dst), ttl: p.ttl, protocol: p.proto };
-  // Spelled out rather than spread from a base object: this runs for every event with a packet.
+  const eth = ethView(p.srcMac, p.dstMac);
+  const ip = ipView(p.src, p.dst, p.ttl, p.proto);
   const app = p.app;
   if (p.proto === "TCP") {
-    const tcp = { srcPort: p.sport, dstPort: p.dport, seq: p.seq, ack: p.ack, flags: p.flags, payloadBytes: p.len };
+    const tcp = tcpView(p);
     return app ? { eth, ip, app, tcp } : { eth, ip, tcp };
   }
   if (p.proto === "UDP") {
-    const udp = { srcPort: p.sport, dstPort: p.dport, payloadBytes: p.len };
+    const udp = udpView(p);
     return app ? { eth, ip, app, udp } : { eth, ip, udp };
   }
   if (p.icmp) return app ? { eth, ip, app, icmp: p.icmp } : { eth, ip, icmp: p.icmp };

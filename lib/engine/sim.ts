@@ -4,7 +4,7 @@
  * outlives the call; the state is created fresh each time, so simulate() stays a pure function.
  */
 import type { FreeSpec, TraceEvent, TraceSymbol } from "./trace-types";
-import { isOn, type RuleId, type WorldRules } from "./rules";
+import { isOn, RULE_IDS, type RuleId, type WorldRules } from "./rules";
 import type { Topology } from "./topology";
 import { rngFor, type Rng } from "../random";
 import type { CtEntry } from "./conntrack";
@@ -28,7 +28,7 @@ export interface SimState {
   clockMs: number;
   readonly arp: Map<string, Map<number, string>>;
   /** node id -> tuple key -> entry; both the original and the reply tuple point at the entry. */
-  readonly conntrack: Map<string, Map<string, { entry: CtEntry; direction: "original" | "reply" }>>;
+  readonly conntrack: Map<string, Map<number, Map<number, { entry: CtEntry; direction: "original" | "reply" }>>>;
   readonly natPorts: Map<string, { used: Set<number>; next: number }>;
   /** Security-group connection tracking: "node|proto|a|ap|b|bp" of allowed connections. */
   readonly sgFlows: Set<string>;
@@ -52,6 +52,8 @@ export type NewEvent = WithoutPosition<TraceEvent>;
 export class Sim {
   readonly symbols = new Map<string, TraceSymbol>();
   readonly rulesInPlay = new Set<RuleId>();
+  private readonly on: Record<RuleId, boolean>;
+  private readonly inPlay: Partial<Record<RuleId, true>> = {};
   events: TraceEvent[] = [];
   flowId = "";
   flowStartMs = 0;
@@ -64,7 +66,9 @@ export class Sim {
     readonly seed: number,
     readonly world: WorldRules,
     public state: SimState,
-  ) {}
+  ) {
+    this.on = Object.fromEntries(RULE_IDS.map((r) => [r, isOn(world, r)])) as Record<RuleId, boolean>;
+  }
 
   /** Starts a new flow: fresh event list and hop keys; the clock and tables carry on. */
   beginFlow(flowId: string): void {
@@ -77,8 +81,11 @@ export class Sim {
 
   /** Whether a behaviour is on, noting that the rule mattered for this trace. */
   rule(rule: RuleId): boolean {
-    this.rulesInPlay.add(rule);
-    return isOn(this.world, rule);
+    if (this.inPlay[rule] !== true) {
+      this.inPlay[rule] = true;
+      this.rulesInPlay.add(rule);
+    }
+    return this.on[rule];
   }
 
   /** A seeded stream for one purpose; the same purpose under the same seed always draws the same. */
@@ -104,15 +111,25 @@ export class Sim {
     // new "label@node" string has to be hashed for every event.
     let byNode = this.keyCounts.get(label);
     if (!byNode) this.keyCounts.set(label, (byNode = new Map()));
-    const n = (byNode.get(node) ?? 0) + 1;
-    byNode.set(node, n);
-    return n === 1 ? `${label}@${node}` : `${label}@${node}~${n}`;
+    const seen = byNode.get(node);
+    if (seen === undefined) {
+      byNode.set(node, 1);
+      return keyBase(label, node);
+    }
+    byNode.set(node, seen + 1);
+    return `${keyBase(label, node)}~${seen + 1}`;
   }
 
   /** Declares a symbol (idempotent: the first declaration of an id wins) and returns its id. */
   symbol(id: string, label: string, value: string, free: FreeSpec | null = null): string {
     if (!this.symbols.has(id)) this.symbols.set(id, { id, label, value, free });
     return id;
+  }
+
+  /** Declares a prebuilt symbol (hot paths cache the object, so no strings are built per call). */
+  declare(symbol: TraceSymbol): string {
+    if (!this.symbols.has(symbol.id)) this.symbols.set(symbol.id, symbol);
+    return symbol.id;
   }
 
   /**
@@ -157,6 +174,18 @@ export class Sim {
     use.crossings += 1;
     this.segmentUse.set(segment, use);
   }
+}
+
+const keyBases = new Map<string, Map<string, string>>();
+
+/** "label@node", built once per pair for the life of the process (labels and node ids are few). */
+function keyBase(label: string, node: string): string {
+  if (keyBases.size > 10_000) keyBases.clear();
+  let byNode = keyBases.get(label);
+  if (!byNode) keyBases.set(label, (byNode = new Map()));
+  let k = byNode.get(node);
+  if (k === undefined) byNode.set(node, (k = `${label}@${node}`));
+  return k;
 }
 
 /** Rounds to microseconds, so float sums of latencies print the same everywhere. */

@@ -7,7 +7,7 @@ import { formatIpv4 } from "../net/ipv4";
 import type { IsnSpec } from "./model";
 import { sourceOf, type PortChoice } from "./endpoint";
 import { transmit, type Transmit } from "./forward";
-import { canonicalFlags, socket, type Pkt, type Refs } from "./packet";
+import { canonicalFlags, makeRefs, socket, type Pkt, type Refs } from "./packet";
 import type { Sim } from "./sim";
 import type { RtNode } from "./topology";
 import type { AppPayload, FieldRef, TcpFlag } from "./trace-types";
@@ -72,7 +72,7 @@ function segment(sim: Sim, conn: TcpConnection, from: TcpSide, to: TcpSide, labe
   return {
     label: conn.prefix + label, srcMac: "", dstMac: "", src: from.ip, dst: from.peerIp, ttl: from.ttl, proto: "TCP",
     sport: from.port, dport: from.peerPort, seq, ack, flags: canonicalFlags(flags), len, icmp: null, app,
-    refs: refs as Refs, steer: null,
+    refs: makeRefs(refs as Refs), steer: null,
   };
 }
 
