@@ -14,6 +14,8 @@ import type { ScenarioFile } from "./scenario/schema";
 export interface SimulateOptions {
   readonly seed: number;
   readonly world?: WorldRules;
+  /** Simulate only up to and including this flow. */
+  readonly throughFlow?: string;
 }
 
 /** A scenario whose variant for some seed cannot be built (a problem in the content, not the learner's). */

@@ -19,6 +19,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: "engine", run: async () => (await import("./bench/engine")).benchEngine() },
   { name: "topology", run: async () => (await import("./bench/large-topology")).benchTopology() },
   { name: "lpm", run: async () => (await import("./bench/lpm")).benchLpm() },
+  { name: "grader", run: async () => (await import("./bench/grader")).benchGrader() },
 ];
 
 interface Target {
@@ -31,12 +32,14 @@ const TARGETS: Readonly<Record<string, Target>> = {
   "lpm.lookups_per_second": { min: 5_000_000 },
   "lpm.build_seconds": { max: 3 },
   "lpm.heap_mb": { max: 300 },
+  "grader.grades_per_second": { min: 2_000 },
 };
 
 /** What each benchmark measures, printed with the figures so they can be read without the source. */
 const NOTES: Readonly<Record<string, string>> = {
   engine: "browser-to-google, full trace (all flows); seeds 0-15 cycled after a 0.5 s warm-up, 2.5 s measured; variants compiled once per seed (simulate() memo)",
   topology: "generated chain (100 routers x 99 hosts = 10,000 nodes; 34 x 2 = 102 nodes); one TCP probe (6 packets) across 10 or 30 hops; compiled once, then simulated repeatedly",
+  grader: "browser-to-google, advanced sheet (every blank) with 3 mistakes that name misconceptions. grades_per_second: key and misconception worlds already built (same variant, e.g. a class sitting one assessment); cold_grades_per_second: a new variant every grade (key built and worlds simulated each time)",
   lpm: "1,000,000 seeded prefixes shaped like the public BGP table; 10,000,000 random lookups, median of 3 passes",
 };
 

@@ -15,6 +15,8 @@ export interface RunOptions {
   readonly seed: number;
   /** Rules flipped from the real world (for the grader's misconception search). Default: the real world. */
   readonly world?: WorldRules;
+  /** Stop after this flow: earlier flows never depend on later ones, so the trace up to it is exact. */
+  readonly throughFlow?: string;
 }
 
 /** Simulates every flow of a concrete network. Pure: same input, same options, same trace. */
@@ -42,6 +44,7 @@ export function runSimulation(input: SimulationInput, options: RunOptions): Trac
         segments: [...sim.segmentUse].map(([segment, use]) => ({ segment, ms: round(use.ms), crossings: use.crossings })),
       },
     });
+    if (flow.id === options.throughFlow) break;
   }
   return {
     format: "hopwise-trace/1", engineVersion: ENGINE_VERSION, scenarioId: input.scenarioId, seed: options.seed,

@@ -64,15 +64,20 @@ export function describeFree(free: FreeSpec): string {
  * `${blank}#${partIndex}`.
  */
 export class Consistency {
-  private readonly bySymbol = new Map<string, (Observation & { key: string })[]>();
+  private readonly bySymbol = new Map<string, Observation[]>();
+  /** Where each observation sits: blank id -> part index -> its place in its symbol's list. */
+  private readonly where = new Map<string, Map<number, { symbol: string; index: number }>>();
   private readonly bindings = new Map<string, string | null>();
 
   constructor(private readonly symbols: Readonly<Record<string, TraceSymbol>>) {}
 
-  observe(key: string, o: Observation): void {
-    const list = this.bySymbol.get(o.ref.symbol) ?? [];
-    list.push({ ...o, key });
-    this.bySymbol.set(o.ref.symbol, list);
+  observe(blank: string, part: number, o: Observation): void {
+    let list = this.bySymbol.get(o.ref.symbol);
+    if (!list) this.bySymbol.set(o.ref.symbol, (list = []));
+    let parts = this.where.get(blank);
+    if (!parts) this.where.set(blank, (parts = new Map()));
+    parts.set(part, { symbol: o.ref.symbol, index: list.length });
+    list.push(o);
   }
 
   /** The learner's choice for a free symbol: the valid value most of their answers imply (ties go to the simulator's, then the earliest). */
@@ -97,11 +102,13 @@ export class Consistency {
     return best;
   }
 
-  /** The verdict for one observation. */
-  verdict(key: string): PartVerdict {
-    for (const [symbol, list] of this.bySymbol) {
-      const i = list.findIndex((o) => o.key === key);
-      if (i < 0) continue;
+  /** The verdict for one observation: part `part` of blank `blank`. */
+  verdict(blank: string, part: number): PartVerdict {
+    const at = this.where.get(blank)?.get(part);
+    if (at) {
+      const symbol = at.symbol;
+      const list = this.bySymbol.get(symbol)!;
+      const i = at.index;
       const o = list[i]!;
       const s = this.symbols[symbol];
       if (!("offset" in o.ref)) {

@@ -76,55 +76,59 @@ export function gradeAnswers(key: AnswerKey, answers: unknown, ctx: GradeContext
     if (!p.ok || blank.kind === "order") continue;
     partsOf(p.value).forEach((given, i) => {
       const part = blank.parts[i];
-      if (part?.ref) consistency.observe(`${blank.id}#${i}`, { blank: blank.id, label: `${blank.at} (${blank.label})`, order: blank.order, ref: part.ref, given, expected: part.expected });
+      if (part?.ref) consistency.observe(blank.id, i, { blank: blank.id, label: `${blank.at} (${blank.label})`, order: blank.order, ref: part.ref, given, expected: part.expected });
     });
   }
   const fields = key.blanks.map((blank) => gradeBlank(key, ctx, blank, parsed.get(blank.id) ?? null, consistency));
   return summarise(key, ctx, fields, ignored);
 }
 
-function gradeBlank(key: AnswerKey, ctx: GradeContext, blank: KeyBlank, p: { ok: true; value: ParsedAnswer } | { ok: false; error: string } | null, consistency: Consistency): FieldGrade {
-  const base = {
-    id: blank.id, label: blank.label, flow: blank.flow, at: blank.at, field: blank.field, concept: blank.concept, weight: blank.weight,
-    expected: blank.expected, reason: blank.reason, provenance: blank.provenance,
+type Base = Pick<KeyBlank, "id" | "label" | "flow" | "at" | "field" | "concept" | "weight" | "expected" | "reason" | "provenance">;
+
+/** A field's grade, written out in full (one object shape; spreading a base object was the grader's hot spot). */
+function fieldGrade(b: Base, status: FieldStatus, score: number, given: string | null, feedback: string, misconception: Misconception | null): FieldGrade {
+  return {
+    id: b.id, label: b.label, flow: b.flow, at: b.at, field: b.field, concept: b.concept, status, score, weight: b.weight,
+    given, expected: b.expected, feedback, reason: b.reason, provenance: b.provenance, misconception,
   };
-  if (p === null) return { ...base, status: "unanswered", score: 0, given: null, feedback: `Not answered. Expected ${blank.expected}.`, misconception: null };
-  if (!p.ok) return { ...base, status: "format-error", score: 0, given: null, feedback: `Could not read this answer: ${p.error}.`, misconception: null };
+}
+
+function gradeBlank(key: AnswerKey, ctx: GradeContext, blank: KeyBlank, p: { ok: true; value: ParsedAnswer } | { ok: false; error: string } | null, consistency: Consistency): FieldGrade {
+  if (p === null) return fieldGrade(blank, "unanswered", 0, null, `Not answered. Expected ${blank.expected}.`, null);
+  if (!p.ok) return fieldGrade(blank, "format-error", 0, null, `Could not read this answer: ${p.error}.`, null);
   const given = canonical(p.value);
   if (blank.kind === "order") {
     const expected = blank.parts.map((x) => x.expected);
     const score = lcs(partsOf(p.value), expected) / expected.length;
     const status: FieldStatus = score === 1 ? "correct" : score > 0 ? "partial" : "wrong";
-    return { ...base, status, score, given, feedback: score === 1 ? "Correct order." : `${Math.round(score * expected.length)} of ${expected.length} steps are in the right relative order.`, misconception: null };
+    return fieldGrade(blank, status, score, given, score === 1 ? "Correct order." : `${Math.round(score * expected.length)} of ${expected.length} steps are in the right relative order.`, null);
   }
   const notes: string[] = [];
   const parts = partsOf(p.value);
   let right = 0;
-  parts.forEach((g, i) => {
+  for (let i = 0; i < parts.length; i++) {
+    const g = parts[i]!;
     const part = blank.parts[i]!;
     if (part.ref) {
-      const v = consistency.verdict(`${blank.id}#${i}`);
+      const v = consistency.verdict(blank.id, i);
       if (v.correct) right++;
       if (v.note) notes.push(v.note);
     } else if (blank.kind === "number" ? withinTolerance(g, part.expected) : sameText(blank.kind, g, part.expected)) {
       right++;
     }
-  });
+  }
   const score = right / blank.parts.length;
-  if (score === 1) return { ...base, status: "correct", score: 1, given, feedback: ["Correct.", ...notes.map(capitalise)].join(" "), misconception: null };
+  if (score === 1) return fieldGrade(blank, "correct", 1, given, notes.length === 0 ? "Correct." : ["Correct.", ...notes.map(capitalise)].join(" "), null);
   const same = (a: string, b: string) => sameText(blank.kind, a, b);
   for (const alt of ctx.scenario.alternatives) {
     const v = alternativeValue(ctx.scenario, key.trace, blank, alt.rule as RuleId);
-    if (v !== null && same(v, given)) {
-      return { ...base, status: "accepted-alternative", score: alt.credit, given, feedback: alt.feedback, misconception: null };
-    }
+    if (v !== null && same(v, given)) return fieldGrade(blank, "accepted-alternative", alt.credit, given, alt.feedback, null);
   }
   const misconception: Misconception | null = findMisconception(ctx.scenario, key.trace, blank, given, same);
-  const status: FieldStatus = score > 0 ? "partial" : "wrong";
   const lines = [`Expected ${blank.expected}; you wrote ${given}.`];
   if (misconception) lines.push(`Your answer matches a common misconception: ${misconception.name}. ${misconception.truth}`);
   lines.push(...notes.map(capitalise));
-  return { ...base, status, score, given, feedback: lines.join(" "), misconception };
+  return fieldGrade(blank, score > 0 ? "partial" : "wrong", score, given, lines.join(" "), misconception);
 }
 
 function capitalise(s: string): string {

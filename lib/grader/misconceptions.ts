@@ -38,13 +38,14 @@ const WORLD_CACHE_LIMIT = 512;
 const worlds = new WeakMap<ScenarioFile, Map<string, Trace>>();
 
 /** The trace of the variant in the world where `rule` is flipped (memoised per scenario object). */
-export function worldTrace(scenario: ScenarioFile, seed: number, rule: RuleId): Trace {
+export function worldTrace(scenario: ScenarioFile, seed: number, rule: RuleId, throughFlow?: string): Trace {
   let cache = worlds.get(scenario);
   if (!cache) worlds.set(scenario, (cache = new Map()));
-  const id = `${seed}|${rule}`;
+  const id = `${seed}|${rule}|${throughFlow ?? ""}`;
   const hit = cache.get(id);
   if (hit) return hit;
-  const trace = simulate(scenario, { seed, world: flipped(rule) });
+  // Only the flows up to the blank's are needed: later flows cannot change earlier ones.
+  const trace = simulate(scenario, { seed, world: flipped(rule), throughFlow });
   if (cache.size >= WORLD_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(id, trace);
   return trace;
@@ -74,7 +75,7 @@ export function worldValue(world: Trace, source: BlankSource, realType?: string)
 export function findMisconception(scenario: ScenarioFile, trace: Trace, blank: KeyBlank, given: string, same: (a: string, b: string) => boolean): Misconception | null {
   const realType = locate(trace, blank.source)?.event?.type;
   for (const rule of candidateRules(trace, blank)) {
-    const v = worldValue(worldTrace(scenario, trace.seed, rule), blank.source, realType);
+    const v = worldValue(worldTrace(scenario, trace.seed, rule, blank.flow), blank.source, realType);
     if (v !== null && v !== blank.expected && same(v, given)) return { rule, name: RULES[rule].misconception, truth: RULES[rule].truth };
   }
   return proxyMisconception(trace, blank, given);
@@ -104,6 +105,6 @@ function proxyMisconception(trace: Trace, blank: KeyBlank, given: string): Misco
 /** The value in the world of a documented simplification (an accepted alternative), if it differs. */
 export function alternativeValue(scenario: ScenarioFile, trace: Trace, blank: KeyBlank, rule: RuleId): string | null {
   if (!RELEVANT[rule]?.includes(blank.field)) return null;
-  const v = worldValue(worldTrace(scenario, trace.seed, rule), blank.source);
+  const v = worldValue(worldTrace(scenario, trace.seed, rule, blank.flow), blank.source);
   return v !== null && v !== blank.expected ? v : null;
 }

@@ -174,6 +174,10 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
     }
   }
   b.blanks.sort((x, y) => x.order - y.order);
+  const secrets = {
+    symbols: new Set(b.blanks.flatMap((k) => k.parts.map((p) => p.ref?.symbol).filter((x): x is string => x !== undefined))),
+    values: new Set(b.blanks.flatMap((k) => [k.expected, ...k.parts.map((p) => p.expected)])),
+  };
   const sheetFlows: SheetFlow[] = [];
   for (const spec of file.flows) {
     const rows = rowsByFlow.get(spec.id) ?? [];
@@ -181,7 +185,7 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
     if (rows.length === 0 && questions.length === 0) continue;
     sheetFlows.push({
       id: spec.id, title: spec.title, question: spec.question ?? null, questions,
-      rows: rows.sort((x, y) => x.event.index - y.event.index).map((r) => sheetRow(b, spec.id, r.event, r.blanks)),
+      rows: rows.sort((x, y) => x.event.index - y.event.index).map((r) => sheetRow(b, secrets, spec.id, r.event, r.blanks)),
     });
   }
   const sheet: AnswerSheet = {
@@ -191,12 +195,12 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
 }
 
 /** The row's shown fields: everything that is not asked and could not hint at an asked value. */
-function sheetRow(b: Builder, flow: string, e: TraceEvent, blanks: readonly KeyBlank[]): SheetRow {
+function sheetRow(b: Builder, secrets: { symbols: ReadonlySet<string>; values: ReadonlySet<string> }, flow: string, e: TraceEvent, blanks: readonly KeyBlank[]): SheetRow {
   const packet = "packet" in e && e.packet ? e.packet : null;
   const refs = "refs" in e ? (e.refs as Readonly<Record<string, { symbol: string }>>) : {};
   const askedHere = new Set(blanks.flatMap((k) => (k.field === "src" ? ["ip.src", "l4.srcPort"] : k.field === "dst" ? ["ip.dst", "l4.dstPort"] : [k.field])));
-  const secretSymbols = new Set(b.blanks.flatMap((k) => k.parts.map((p) => p.ref?.symbol).filter((s): s is string => s !== undefined)));
-  const secretValues = new Set(b.blanks.flatMap((k) => [k.expected, ...k.parts.map((p) => p.expected)]));
+  const secretSymbols = secrets.symbols;
+  const secretValues = secrets.values;
   const context: SheetRow["context"][number][] = [];
   if (packet) {
     for (const field of CONTEXT_FIELDS) {

@@ -1,6 +1,7 @@
 /** User accounts: creating them, finding them and checking their passwords. */
 import "server-only";
 import { type Role, toRole } from "@/lib/auth/roles";
+import { NewPasswordSchema } from "@/lib/auth/schemas";
 import { getDb, isUniqueViolation } from "./db";
 import { hashPassword, verifyPasswordHash } from "./passwords";
 
@@ -12,7 +13,10 @@ export interface PublicUser {
   readonly role: Role;
 }
 
-export type CreateUserResult = { ok: true; user: PublicUser } | { ok: false; reason: "email_taken" };
+export type CreateUserResult =
+  | { ok: true; user: PublicUser }
+  | { ok: false; reason: "email_taken" }
+  | { ok: false; reason: "invalid_password"; message: string };
 
 export interface NewUser {
   email: string;
@@ -30,8 +34,13 @@ function toPublicUser(user: { id: string; email: string; name: string | null; ro
   return { id: user.id, email: user.email, name: user.name, role: toRole(user.role) };
 }
 
-/** Create an account with a password; a taken email is a result, not an exception. */
+/** Create an account with a password; a taken email or a too-short password is a result, not an exception. */
 export async function createUserWithPassword(input: NewUser): Promise<CreateUserResult> {
+  // The sign-up route validates first; checked again here so no caller can store a weak password.
+  const password = NewPasswordSchema.safeParse(input.password);
+  if (!password.success) {
+    return { ok: false, reason: "invalid_password", message: password.error.issues[0]?.message ?? "Invalid password" };
+  }
   const db = getDb();
   const email = normaliseEmail(input.email);
   // Checked first so a taken email costs no hashing; the unique index still settles races.

@@ -1,0 +1,21 @@
+// @ts-check
+/**
+ * Next.js configuration. Works offline: no remote fonts or images, so `next build` and `next start`
+ * need nothing but the npm packages.
+ * @type {import("next").NextConfig}
+ */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Loaded by Node at run time rather than bundled: native addons and Prisma's driver adapters.
+  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+  // Lets requireRole() answer 403 with app/forbidden.tsx via forbidden().
+  experimental: { authInterrupts: true },
+  // `npm run typecheck` (part of `npm run test:all` and CI) checks types; skipping it here keeps
+  // `npm start`'s first build quick on small machines.
+  typescript: { ignoreBuildErrors: true },
+  turbopack: { root: __dirname },
+  outputFileTracingRoot: __dirname,
+};
+
+module.exports = nextConfig;
