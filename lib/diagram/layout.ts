@@ -20,6 +20,8 @@ export interface DiagramNode {
   readonly x: number;
   readonly y: number;
   readonly addresses: readonly string[];
+  /** Each interface as the diagram labels it: learners read MACs and addresses off the picture. */
+  readonly interfaces: readonly { readonly name: string; readonly address: string | null; readonly mac: string; readonly segment: string }[];
   readonly zone: string | null;
 }
 
@@ -105,6 +107,7 @@ export function layoutDiagram(network: NetworkModel, zones: readonly ZoneInput[]
   const diagramNodes: DiagramNode[] = nodes.map((n) => ({
     id: n.id, label: n.label, kind: n.kind, zone: n.zone, ...placed.get(n.id)!,
     addresses: n.interfaces.filter((i) => i.ip !== null).map((i) => `${formatIpv4(i.ip!)}${i.prefix < 32 ? `/${i.prefix}` : ""}`),
+    interfaces: n.interfaces.map((i) => ({ name: i.name, address: i.ip === null ? null : `${formatIpv4(i.ip)}${i.prefix < 32 ? `/${i.prefix}` : ""}`, mac: i.mac, segment: i.segment })),
   }));
   const diagramZones = layoutZones(zones, diagramNodes);
   const links: DiagramLink[] = [];
