@@ -69,8 +69,16 @@ export function fieldRefs(refs: Readonly<Record<string, FieldRef>>, field: strin
   }
 }
 
+/** The destination prefix of the route entry a node matched for this packet ("0.0.0.0/0"). */
+export function matchedRoute(e: TraceEvent): string | null {
+  if (!("decisions" in e)) return null;
+  for (const d of e.decisions) if (d.provenance.kind === "route" && d.provenance.prefix !== "") return d.provenance.prefix;
+  return null;
+}
+
 /** Reads a field of any event: packet fields of packet events, or a dotted path into the event. */
 export function eventField(e: TraceEvent, field: string): string | null {
+  if (field === "route.match") return matchedRoute(e);
   if ((e.type === "hop" || e.type === "deliver" || e.type === "drop" || e.type === "arp") && e.packet && isPacketField(field)) return packetField(e.packet, field);
   let cur: unknown = e;
   for (const part of field.split(".")) {

@@ -4,13 +4,14 @@
  * ingress filters, PREROUTING (reverse NAT, DNAT), local delivery, TTL, route lookup, egress
  * filters, POSTROUTING (SNAT), ARP, and a new Ethernet header. Every step leaves a decision.
  */
-import { contains } from "../net/cidr";
+import { contains, formatCidr } from "../net/cidr";
 import { formatIpv4 } from "../net/ipv4";
 import { routableInSimulation } from "../net/classify";
 import { checkNacl, checkSecurityGroups } from "./firewall";
 import { resolveNextHop, rewriteEthernet } from "./l2";
-import { postrouting, prerouting } from "./nat";
-import { render, withFields, type Pkt } from "./packet";
+import { ipRef, postrouting, prerouting } from "./nat";
+import { sourceOf } from "./endpoint";
+import { makeRefs, render, withFields, type Pkt } from "./packet";
 import { explainRoute, lookupRoute, type RouteTable } from "./routing";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode } from "./topology";
@@ -38,7 +39,11 @@ export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
     const decisions: Decision[] = [];
     if (ingress !== null) {
       const arrival = arrive(sim, node, ingress, p, decisions);
-      if (arrival.kind === "drop") return drop(sim, node, p, decisions, arrival.drop);
+      if (arrival.kind === "drop") {
+        const result = drop(sim, node, p, decisions, arrival.drop);
+        if (arrival.drop.disposition === "TTL_EXCEEDED") sendTimeExceeded(sim, node, ingress, p);
+        return result;
+      }
       if (arrival.kind === "deliver") {
         sim.push({
           type: "deliver", key: sim.key(p.label, node.id), label: p.label, node: node.id, ingress: ingress.name,
@@ -67,6 +72,25 @@ export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
     disposition: "NO_ROUTE", component: node.id, reason: `The packet was still travelling after ${MAX_HOPS} hops: a routing loop.`,
     provenance: { kind: "protocol", rule: "routing loop guard" },
   });
+}
+
+/**
+ * A router that drops a packet for its TTL tells the sender with ICMP time exceeded (type 11),
+ * from its own address and carrying the dropped packet's header: this is how traceroute learns
+ * each router's address. Never sent about an ICMP message itself.
+ */
+function sendTimeExceeded(sim: Sim, node: RtNode, ingress: RtInterface, p: Pkt): void {
+  if (p.proto === "ICMP") return;
+  const from = ingress.ip !== null ? ingress : node.interfaces.find((i) => i.ip !== null);
+  if (!from || from.ip === null) return;
+  const src = sourceOf(sim, node);
+  const message: Pkt = {
+    label: "icmp.time-exceeded", srcMac: "", dstMac: "", src: from.ip, dst: p.src, ttl: src.ttl, proto: "ICMP", sport: 0, dport: 0,
+    seq: 0, ack: 0, flags: [], len: 28 + 8, app: null, steer: null,
+    icmp: { type: 11, code: 0, name: "time exceeded in transit", original: { proto: p.proto, src: p.src, sport: p.sport, dst: p.dst, dport: p.dport } },
+    refs: makeRefs({ "ip.src": ipRef(sim, from), "ip.ttl": src.ttlRef, ...(p.refs["ip.src"] ? { "ip.dst": p.refs["ip.src"] } : {}) }),
+  };
+  transmit(sim, node, message);
 }
 
 function drop(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[], d: Drop): Transmit {
@@ -248,18 +272,18 @@ function computeRoute(sim: Sim, node: RtNode, table: RouteTable, dest: number): 
     return { ok: false, drop: {
       disposition: "NO_ROUTE", component: table.id,
       reason: `No entry in ${table.id} matches ${formatIpv4(dest)}, not even a default route, so ${node.id} drops the packet (ICMP destination unreachable).`,
-      provenance: { kind: "route", table: table.id, entry: "none", candidates: [] },
+      provenance: { kind: "route", table: table.id, entry: "none", prefix: "", candidates: [] },
     } };
   }
   const decision: Decision = {
     kind: "route", reason: explainRoute(table, dest, match),
-    provenance: { kind: "route", table: table.id, entry: match.route.text, candidates: match.candidates.map((r) => r.text) },
+    provenance: { kind: "route", table: table.id, entry: match.route.text, prefix: formatCidr(match.route.to), candidates: match.candidates.map((r) => r.text) },
   };
   const target = resolveTarget(sim, node, match.route.target, dest);
   if (!target) {
     return { ok: false, drop: {
       disposition: "NO_ROUTE", component: table.id, reason: `The route ${match.route.text} points nowhere ${node.id} can reach.`,
-      provenance: { kind: "route", table: table.id, entry: match.route.text, candidates: [] },
+      provenance: { kind: "route", table: table.id, entry: match.route.text, prefix: formatCidr(match.route.to), candidates: [] },
     } };
   }
   return { ok: true, decision, target };

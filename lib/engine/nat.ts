@@ -43,6 +43,7 @@ function addressRef(sim: Sim, node: RtNode, ip: number, what: string): FieldRef 
  * NAT's public address.
  */
 export function prerouting(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): NatOutcome {
+  if (p.icmp?.original) return pass(icmpError(sim, node, p, decisions));
   const tracked = lookupConntrack(sim, node.id, p);
   if (tracked) {
     const { entry, direction } = tracked;
@@ -55,6 +56,23 @@ export function prerouting(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]
   const rule = node.model.dnat.find((r) => r.protocol === p.proto && r.ip === p.dst && r.port === p.dport);
   if (rule) return dnatNew(sim, node, p, rule, decisions);
   return unsolicited(node, p);
+}
+
+/**
+ * An ICMP error about a translated connection: the NAT finds the connection from the header the
+ * error carries and translates the error back to the inside host, embedded header included.
+ */
+function icmpError(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): Pkt {
+  const o = p.icmp!.original!;
+  const asReply = { ...p, proto: o.proto, src: o.dst, sport: o.dport, dst: o.src, dport: o.sport };
+  const tracked = lookupConntrack(sim, node.id, asReply);
+  if (!tracked || tracked.direction !== "reply" || tracked.entry.kind !== "snat") return p;
+  const e = tracked.entry;
+  decisions.push({
+    kind: "unsnat", provenance: { kind: "table-entry", table: e.table, entry: describeEntry(e) },
+    reason: `This ICMP error is about the connection ${e.entry.inside} -> ${e.entry.outside}: the NAT rewrites it (and the header it carries) back to ${socket(e.origIp, e.origPort)}.`,
+  });
+  return withFields(p, { dst: e.origIp, icmp: { ...p.icmp!, original: { ...o, src: e.origIp, sport: e.origPort } } }, e.origIpRef ? { "ip.dst": e.origIpRef } : {});
 }
 
 function unsolicited(node: RtNode, p: Pkt): NatOutcome {

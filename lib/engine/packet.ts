@@ -11,6 +11,14 @@ export type RefField =
 
 export type Refs = Readonly<Partial<Record<RefField, FieldRef>>>;
 
+/** An ICMP message; an error carries the 5-tuple of the packet it reports on (RFC 792). */
+export interface IcmpBody {
+  readonly type: number;
+  readonly code: number;
+  readonly name: string;
+  readonly original: { readonly proto: Protocol; readonly src: number; readonly sport: number; readonly dst: number; readonly dport: number } | null;
+}
+
 export interface Pkt {
   /** What this packet is in its conversation, e.g. "tcp.syn"; hop keys are built from it. */
   readonly label: string;
@@ -26,7 +34,7 @@ export interface Pkt {
   readonly ack: number;
   readonly flags: readonly TcpFlag[];
   readonly len: number;
-  readonly icmp: { readonly type: number; readonly code: number; readonly name: string } | null;
+  readonly icmp: IcmpBody | null;
   readonly app: AppPayload | null;
   readonly refs: Refs;
   /**
@@ -160,7 +168,11 @@ export function render(p: Pkt): Packet {
     const udp = udpView(p);
     return app ? { eth, ip, app, udp } : { eth, ip, udp };
   }
-  if (p.icmp) return app ? { eth, ip, app, icmp: p.icmp } : { eth, ip, icmp: p.icmp };
+  if (p.icmp) {
+    const o = p.icmp.original;
+    const icmp = o ? { type: p.icmp.type, code: p.icmp.code, name: p.icmp.name, about: `${o.proto} ${socket(o.src, o.sport)} -> ${socket(o.dst, o.dport)}` } : { type: p.icmp.type, code: p.icmp.code, name: p.icmp.name };
+    return app ? { eth, ip, app, icmp } : { eth, ip, icmp };
+  }
   return app ? { eth, ip, app } : { eth, ip };
 }
 

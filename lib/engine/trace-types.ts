@@ -71,6 +71,8 @@ export interface IcmpHeader {
   readonly type: number;
   readonly code: number;
   readonly name: string;
+  /** For an error message: the header of the packet it reports on, as carried inside it. */
+  readonly about?: string;
 }
 
 export interface DnsRecord {
@@ -164,7 +166,8 @@ export type FieldRef =
 
 /** Where a decision came from: the route entry, rule, table entry or protocol rule behind it. */
 export type Provenance =
-  | { readonly kind: "route"; readonly table: string; readonly entry: string; readonly candidates: readonly string[] }
+  /** `prefix` is the matched entry's destination ("0.0.0.0/0"), empty when nothing matched. */
+  | { readonly kind: "route"; readonly table: string; readonly entry: string; readonly prefix: string; readonly candidates: readonly string[] }
   | { readonly kind: "rule"; readonly ruleset: string; readonly rule: string }
   | { readonly kind: "table-entry"; readonly table: string; readonly entry: string }
   | { readonly kind: "protocol"; readonly rule: string }

@@ -26,6 +26,7 @@ const FIELD_INFO: Readonly<Record<string, { kind: FieldKind; label: string }>> =
   "dns.question": { kind: "hostname", label: "DNS question (name queried)" },
   "dns.answer": { kind: "ipv4", label: "DNS answer (A record)" },
   "dns.rcode": { kind: "header", label: "DNS response code" },
+  "route.match": { kind: "cidr", label: "Route entry that matches (its destination prefix)" },
 };
 
 /** The kind and label of a packet field. */
@@ -71,6 +72,7 @@ export function rowTitle(e: TraceEvent, nodeLabel: string): string {
 export function conceptOf(field: string, e: TraceEvent, nodeKind: NodeKind | undefined): Concept {
   if (field.startsWith("eth.")) return "l2";
   if (field === "ip.ttl") return "routing";
+  if (field === "route.match") return nodeKind === "vpc-router" ? "cloud" : "routing";
   if (field.startsWith("tcp.")) return "tcp";
   if (field.startsWith("tls.")) return "tls";
   if (field.startsWith("dns.")) return "dns";

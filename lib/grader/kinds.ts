@@ -3,13 +3,14 @@
  * spelling (MAC case and separators, flag order, header-name case, whitespace). What cannot be
  * read is a format error with a message that helps, and costs nothing.
  */
+import { formatCidr, parseCidr } from "../net/cidr";
 import { parseIpv4, formatIpv4 } from "../net/ipv4";
 import { parseMac } from "../net/mac";
 import { parsePort } from "../net/ports";
 import { fail, ok, type Parsed } from "../net/result";
 
 export type FieldKind =
-  | "ipv4" | "mac" | "port" | "socket" | "ttl" | "u32" | "tcp-flags" | "protocol" | "hostname" | "header"
+  | "ipv4" | "mac" | "port" | "socket" | "ttl" | "u32" | "tcp-flags" | "protocol" | "hostname" | "header" | "cidr"
   | "integer" | "number" | "choice" | "nat-entry" | "order";
 
 /** A parsed answer: one canonical string, or several for composite kinds. */
@@ -132,6 +133,12 @@ export function parseAnswer(kind: FieldKind, input: unknown, options: readonly {
     case "tcp-flags": return single(parseFlags(input));
     case "protocol": return single(choice(input, [{ id: "TCP", text: "TCP" }, { id: "UDP", text: "UDP" }, { id: "ICMP", text: "ICMP" }]));
     case "hostname": return single(hostname(input));
+    case "cidr": {
+      // "default" and "0/0" are how route tables print the default route.
+      const t = typeof input === "string" && /^\s*(default|0\/0)\s*$/i.test(input) ? "0.0.0.0/0" : input;
+      const p = parseCidr(t);
+      return p.ok ? ok({ kind: "single", text: formatCidr(p.value) }) : p;
+    }
     case "header": {
       if (parseIpv4(expected).ok) { const p = parseIpv4(input); return p.ok ? ok({ kind: "single", text: formatIpv4(p.value) }) : p; }
       return single(text(input, "a header value"));

@@ -3,7 +3,7 @@
  * (cache status, latency), or a flow's outcome. Used for the real answer and, with the same
  * spec, for the answer a misconceived world would give.
  */
-import { fieldRefs, packetField } from "../engine/fields";
+import { fieldRefs, matchedRoute, packetField } from "../engine/fields";
 import type { FieldRef, FlowTrace, Trace, TraceEvent } from "../engine/trace-types";
 
 export type BlankSource =
@@ -52,6 +52,10 @@ export function locate(trace: Trace, spec: BlankSource): Located | null {
   const e = eventByKey(flow, spec.at);
   if (!e) return null;
   if (spec.source === "packet") {
+    if (spec.field === "route.match") {
+      const prefix = matchedRoute(e);
+      return prefix === null ? null : { expected: prefix, parts: [{ expected: prefix, ref: null }], event: e };
+    }
     if (!("packet" in e) || !e.packet || e.type === "arp") return null;
     const value = packetField(e.packet, spec.field);
     if (value === null) return null;

@@ -1,41 +1,114 @@
 /**
  * Helpers that keep route handlers thin: every JSON API answers with the same error shape,
- * bad input becomes a 422 with per-field messages, and an unexpected failure is logged and becomes a
- * plain 500 (never a stack trace in the response).
+ * bad input becomes a 422 with per-field messages, a body over the route's limit a 413, and an
+ * unexpected failure is logged and becomes a plain 500 (never a stack trace in the response).
  */
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/auth/schemas";
 
+/** A problem at a place in a document the client sent (a scenario's YAML, say), with its line. */
+export interface ApiIssue {
+  readonly path: string;
+  readonly line: number | null;
+  readonly message: string;
+}
+
 /** The body of every error response. */
 export interface ApiError {
-  error: { code: string; message: string; fields?: FieldErrors };
+  error: { code: string; message: string; fields?: FieldErrors; issues?: readonly ApiIssue[] };
 }
 
-export function apiError(status: number, code: string, message: string, fields?: FieldErrors): NextResponse<ApiError> {
-  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+/** What a JSON body may weigh unless a route says otherwise. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  fields?: FieldErrors,
+  issues?: readonly ApiIssue[],
+): NextResponse<ApiError> {
+  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}), ...(issues ? { issues } : {}) } }, { status });
 }
 
-/** Read a JSON body and validate it; on failure, the response to send instead. */
+/** 404 with the same words whether the thing does not exist or belongs to someone else. */
+export function notFound(what: string): NextResponse<ApiError> {
+  return apiError(404, "not_found", `No ${what} with that id`);
+}
+
+type BodyText = { ok: true; text: string } | { ok: false; tooLarge: true };
+
+/** The body as text, reading no more than `maxBytes` (a lying or missing Content-Length included). */
+async function readBodyText(request: Request, maxBytes: number): Promise<BodyText> {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, tooLarge: true };
+  if (!request.body) return { ok: true, text: "" };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return { ok: false, tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+}
+
+function kilobytes(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * Read a JSON body and validate it; on failure, the response to send instead:
+ * 415 when it is not sent as JSON, 413 over `maxBytes`, 400 when it does not parse, 422 with
+ * per-field messages when it does not match the schema.
+ */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
+  options: { maxBytes?: number } = {},
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: NextResponse<ApiError> }> {
   const type = request.headers.get("content-type") ?? "";
   // Requiring JSON also means a cross-site HTML form cannot post here without a CORS preflight.
   if (!type.toLowerCase().startsWith("application/json")) {
     return { ok: false, response: apiError(415, "unsupported_media_type", "Send the request body as application/json") };
   }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const read = await readBodyText(request, maxBytes);
+  if (!read.ok) {
+    return { ok: false, response: apiError(413, "payload_too_large", `The request body is over ${kilobytes(maxBytes)}`) };
+  }
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(read.text);
   } catch {
     return { ok: false, response: apiError(400, "invalid_json", "The request body is not valid JSON") };
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     return { ok: false, response: apiError(422, "invalid_input", "Some fields need fixing", fieldErrorsOf(parsed.error)) };
+  }
+  return { ok: true, data: parsed.data };
+}
+
+/** Validate a request's query string (`?seed=3&difficulty=beginner`); a 422 naming the fields otherwise. */
+export function parseQuery<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): { ok: true; data: z.output<S> } | { ok: false; response: NextResponse<ApiError> } {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const [key, value] of params) raw[key] = value;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, response: apiError(422, "invalid_input", "Some query parameters need fixing", fieldErrorsOf(parsed.error)) };
   }
   return { ok: true, data: parsed.data };
 }

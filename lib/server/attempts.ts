@@ -118,6 +118,36 @@ export async function submitAttemptOnce(attemptId: string, owner: Owner, grade: 
   return { ok: false, reason: "changed_while_grading" };
 }
 
+/**
+ * Store an attempt that was graded as it was created (the stateless grading API): one row, already
+ * submitted, and the user's mastery updated in the same transaction. Every call stores one grading.
+ */
+export async function recordGradedAttempt(owner: Owner, input: NewAttempt, grading: Grading): Promise<AttemptRecord> {
+  assertScore(grading);
+  const concepts = mergeConceptTotals(grading.concepts ?? []);
+  const data = {
+    ...ownerColumns(owner),
+    scenarioId: input.scenarioId,
+    contentHash: input.contentHash,
+    engineVersion: input.engineVersion,
+    seed: input.seed,
+    difficulty: input.difficulty,
+    mode: input.mode ?? "api",
+    status: "submitted",
+    answers: input.answers ?? {},
+    result: grading.result,
+    score: grading.score,
+    maxScore: grading.maxScore,
+    submittedAt: new Date(),
+  };
+  if (!("userId" in owner)) return getDb().attempt.create({ data });
+  return getDb().$transaction(async (tx) => {
+    const attempt = await tx.attempt.create({ data });
+    await addToMastery(tx, owner.userId, concepts);
+    return attempt;
+  });
+}
+
 /** An owner's attempts, newest first. */
 export async function listAttemptsForOwner(
   owner: Owner,

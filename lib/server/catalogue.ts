@@ -82,6 +82,29 @@ export function diagramFor(scenario: ScenarioFile, seed: number): Diagram {
   return layoutDiagram(instance.input.network, instance.file.zones, instance.file.flows[0]?.from ?? null);
 }
 
+export interface ScenarioDetail extends ScenarioSummary {
+  /** The story as the source text tells it (seed 0's numbers). */
+  readonly story: string;
+  /** The variant shown: its story (with that variant's numbers) and its diagram. */
+  readonly seed: number;
+  readonly variantStory: string;
+  readonly diagram: Diagram;
+}
+
+/** A scenario's summary, story and the diagram of one variant (seed 0 unless given), or null for an unknown id. */
+export function scenarioDetail(id: string, seed = 0): ScenarioDetail | null {
+  const found = load().byId.get(id);
+  const summary = load().summaries.find((s) => s.id === id);
+  if (!found || !summary) return null;
+  return {
+    ...summary,
+    story: variantOf(found.scenario, 0).file.story,
+    seed,
+    variantStory: variantOf(found.scenario, seed).file.story,
+    diagram: diagramFor(found.scenario, seed),
+  };
+}
+
 /** For tests: forget the loaded content. */
 export function resetCatalogueForTests(): void {
   catalogue = null;

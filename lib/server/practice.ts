@@ -4,12 +4,16 @@
  */
 import "server-only";
 import { randomInt } from "node:crypto";
+import type { JourneyProps } from "@/components/journey/types";
+import type { Diagram } from "@/lib/diagram/layout";
 import { gradeAnswers } from "@/lib/grader";
 import type { AnswerSheet, GradeResult } from "@/lib/grader/types";
 import { ENGINE_VERSION } from "@/lib/engine/version";
 import type { Difficulty } from "@/lib/scenario/schema";
-import { answerKeyFor, getScenario } from "./catalogue";
-import { createAttempt, submitAttemptOnce, type AttemptRecord, type Grading, type JsonInput, type SubmitResult } from "./attempts";
+import { answerKeyFor, diagramFor, getScenario } from "./catalogue";
+import {
+  createAttempt, recordGradedAttempt, submitAttemptOnce, type AttemptRecord, type Grading, type JsonInput, type SubmitResult,
+} from "./attempts";
 import type { Owner } from "./owner";
 
 /** Seeds are drawn from a range that is large enough that variants are not memorised. */
@@ -48,11 +52,40 @@ export function gradeAttempt(attempt: AttemptRecord): Grading {
   const found = getScenario(attempt.scenarioId);
   if (!found) throw new Error(`scenario ${attempt.scenarioId} is no longer available`);
   const key = answerKeyFor(found.scenario, found.contentHash, attempt.seed, attempt.difficulty as Difficulty);
-  const result = gradeAnswers(key, attempt.answers, { scenario: found.scenario, contentHash: found.contentHash });
+  return gradingOf(gradeAnswers(key, attempt.answers, { scenario: found.scenario, contentHash: found.contentHash }));
+}
+
+/** A grade result as the attempts repository stores it. */
+function gradingOf(result: GradeResult): Grading {
   return {
     result: result as unknown as JsonInput, score: result.score, maxScore: result.maxScore,
     concepts: Object.entries(result.byConcept).map(([concept, t]) => ({ concept, earned: t!.earned, possible: t!.possible })),
   };
+}
+
+export interface GradeRequest {
+  readonly scenarioId: string;
+  readonly seed: number;
+  readonly difficulty: Difficulty;
+  readonly answers: JsonInput;
+}
+
+export type GradeNowResult = { ok: true; result: GradeResult; attemptId: string } | { ok: false; reason: "unknown_scenario" };
+
+/**
+ * Grades answers for a variant without an attempt in progress (the grading API) and stores the
+ * grading as a submitted attempt of mode "api": one stored grading per call.
+ */
+export async function gradeNow(owner: Owner, request: GradeRequest): Promise<GradeNowResult> {
+  const found = getScenario(request.scenarioId);
+  if (!found) return { ok: false, reason: "unknown_scenario" };
+  const key = answerKeyFor(found.scenario, found.contentHash, request.seed, request.difficulty);
+  const result = gradeAnswers(key, request.answers, { scenario: found.scenario, contentHash: found.contentHash });
+  const attempt = await recordGradedAttempt(owner, {
+    scenarioId: request.scenarioId, contentHash: found.contentHash, engineVersion: ENGINE_VERSION, seed: request.seed,
+    difficulty: request.difficulty, mode: "api", answers: request.answers,
+  }, gradingOf(result));
+  return { ok: true, result, attemptId: attempt.id };
 }
 
 /** Submits an attempt: graded exactly once; a repeated submit returns the stored result. */
@@ -63,4 +96,67 @@ export function submitPractice(attemptId: string, owner: Owner): Promise<SubmitR
 /** The stored grading of a submitted attempt. */
 export function resultOf(attempt: AttemptRecord): GradeResult | null {
   return attempt.status === "submitted" && attempt.result ? (attempt.result as unknown as GradeResult) : null;
+}
+
+/**
+ * The sheet as it leaves the server. The variant's variable values are dropped: some of them (the
+ * ephemeral ports a client drew, say) are expected answers, and the story already shows the rest.
+ */
+export type PublicSheet = Omit<AnswerSheet, "variables">;
+
+export function publicSheetOf(sheet: AnswerSheet): PublicSheet {
+  const { variables: _secret, ...rest } = sheet;
+  return rest;
+}
+
+/** What an owner may see of an attempt: the public sheet and saved answers; the result once submitted. */
+export interface AttemptView {
+  readonly id: string;
+  readonly scenarioId: string;
+  readonly seed: number;
+  readonly difficulty: Difficulty;
+  readonly mode: string;
+  readonly status: "in_progress" | "submitted";
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly submittedAt: string | null;
+  readonly sheet: PublicSheet;
+  readonly answers: Record<string, unknown>;
+  readonly result: GradeResult | null;
+}
+
+/** The owner's view of an attempt, or null when its scenario is no longer served. */
+export function attemptView(attempt: AttemptRecord): AttemptView | null {
+  const sheet = sheetForAttempt(attempt);
+  if (!sheet) return null;
+  const answers = attempt.answers !== null && typeof attempt.answers === "object" && !Array.isArray(attempt.answers) ? (attempt.answers as Record<string, unknown>) : {};
+  return {
+    id: attempt.id, scenarioId: attempt.scenarioId, seed: attempt.seed, difficulty: attempt.difficulty as Difficulty, mode: attempt.mode,
+    status: attempt.status === "submitted" ? "submitted" : "in_progress",
+    createdAt: attempt.createdAt.toISOString(), updatedAt: attempt.updatedAt.toISOString(), submittedAt: attempt.submittedAt?.toISOString() ?? null,
+    sheet: publicSheetOf(sheet), answers, result: resultOf(attempt),
+  };
+}
+
+/** The topology of an attempt's variant: context for the learner (addresses and MACs are given facts). */
+export function diagramForAttempt(attempt: Pick<AttemptRecord, "scenarioId" | "seed">): Diagram | null {
+  const found = getScenario(attempt.scenarioId);
+  return found ? diagramFor(found.scenario, attempt.seed) : null;
+}
+
+/**
+ * What the journey view (the animated path and the layer inspector) needs: the whole trace, so
+ * only ever for a submitted attempt. Opens at the learner's first divergence when there is one.
+ */
+export function journeyForAttempt(attempt: AttemptRecord): JourneyProps | null {
+  if (attempt.status !== "submitted") return null;
+  const found = getScenario(attempt.scenarioId);
+  if (!found) return null;
+  const { trace } = answerKeyFor(found.scenario, found.contentHash, attempt.seed, attempt.difficulty as Difficulty);
+  const first = resultOf(attempt)?.firstDivergence ?? null;
+  return {
+    diagram: diagramFor(found.scenario, attempt.seed),
+    flows: trace.flows.map((f) => ({ id: f.id, title: f.title, outcome: f.outcome, events: f.events })),
+    ...(first ? { initialFlow: first.flow, initialKey: first.at } : {}),
+  };
 }

@@ -15,6 +15,8 @@ describe("answers are normalised by kind", () => {
     ["latency written with its unit", "number", "302 ms", "302"],
     ["approximate latency", "number", "~300", "300"],
     ["header value that is an address", "header", " 203.0.113.77 ", "203.0.113.77"],
+    ["the default route written as 'default'", "cidr", "default", "0.0.0.0/0"],
+    ["a route prefix", "cidr", " 10.0.0.0/16 ", "10.0.0.0/16"],
   ])("%s", (_label, kind, input, canonical) => {
     const r = read(kind, input, null, kind === "header" ? "203.0.113.77" : "");
     expect(r.ok && r.value.kind === "single" ? r.value.text : r).toBe(canonical);
@@ -41,6 +43,7 @@ describe("unreadable answers are format errors with a useful message", () => {
     ["a MAC with five bytes", "mac", "aa:bb:cc:dd:ee", /not a MAC/],
     ["an unknown TCP flag", "tcp-flags", "SYN, URGENT", /unknown TCP flag/],
     ["a TTL of 300", "ttl", "300", /between 0 and 255/],
+    ["a route prefix with host bits set", "cidr", "10.0.1.5/16", /host bits/],
     ["a sequence number with letters", "u32", "12a", /not a whole number/],
     ["a choice that is not offered", "choice", "MAYBE", /not one of the choices/],
     ["a NAT entry missing a side", "nat-entry", { inside: "10.0.0.1:1", translated: "1.2.3.4:5" }, /outside/],

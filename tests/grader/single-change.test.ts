@@ -35,6 +35,7 @@ function perturb(blank: KeyBlank, model: Answers[string]): Answers[string] {
     case "integer": case "number": return String(Number(e) + 1000);
     case "tcp-flags": return e.includes("SYN") ? "RST" : "SYN";
     case "hostname": return `x${e}`;
+    case "cidr": return e === "0.0.0.0/0" ? "10.0.0.0/8" : "0.0.0.0/0";
     case "header": return /^\d+\.\d+\.\d+\.\d+$/.test(e) ? bumpIp(e) : `${e}x`;
     case "protocol": return e === "TCP" ? "UDP" : "TCP";
     case "choice": return blank.options!.find((o) => o.id !== e)!.id;
