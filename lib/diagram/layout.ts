@@ -53,10 +53,24 @@ export interface Diagram {
 
 const COLUMN = 200;
 const ROW = 120;
-const MARGIN = 70;
-const ZONE_PAD = 44;
+const MARGIN = 24;
+/** Extra room between columns whose zones differ, so side-by-side zone boxes never touch. */
+const ZONE_GAP_X = 36;
+/** Extra room (in rows) where a column passes from one zone to another, so stacked boxes never touch. */
+const ZONE_GAP_ROWS = 0.5;
+/** How far a zone box reaches around each of its nodes (icon, two-line label, two addresses). */
+const NODE_HALF_WIDTH = 92;
+const NODE_ABOVE = 62;
+const NODE_BELOW = 86;
+/** Room around a nested zone inside its parent, with a band on top for the parent's label. */
+const NEST_PAD = 12;
+const LABEL_BAND = 26;
 
-/** Lays out the network, starting the columns from `start` (the node where the first flow begins). */
+/**
+ * Lays out the network, starting the columns from `start` (the node where the first flow begins).
+ * Within a column, nodes are grouped by zone and each zone keeps to the rows it started on, so
+ * zone boxes neither overlap nor swallow another zone's nodes.
+ */
 export function layoutDiagram(network: NetworkModel, zones: readonly ZoneInput[], start: string | null): Diagram {
   const nodes = network.nodes;
   const bySegment = new Map<string, string[]>();
@@ -88,6 +102,12 @@ export function layoutDiagram(network: NetworkModel, zones: readonly ZoneInput[]
     offset = max + 1;
   }
   const zoneOrder = new Map(zones.map((z, i) => [z.id, i]));
+  const parentOf = new Map(zones.map((z) => [z.id, z.parent ?? null]));
+  const ancestry = (zone: string | null): string[] => {
+    const chain: string[] = [];
+    for (let z = zone; z !== null && z !== undefined && chain.length < 10; z = parentOf.get(z) ?? null) chain.push(z);
+    return chain;
+  };
   const order = new Map(nodes.map((n, i) => [n.id, i]));
   const columns = new Map<number, string[]>();
   for (const n of nodes) {
@@ -97,19 +117,53 @@ export function layoutDiagram(network: NetworkModel, zones: readonly ZoneInput[]
     columns.set(c, list);
   }
   const zoneOf = new Map(nodes.map((n) => [n.id, n.zone]));
-  const placed = new Map<string, { x: number; y: number }>();
-  let rows = 0;
-  for (const [c, ids] of columns) {
-    ids.sort((a, b) => (zoneOrder.get(zoneOf.get(a) ?? "") ?? 999) - (zoneOrder.get(zoneOf.get(b) ?? "") ?? 999) || order.get(a)! - order.get(b)!);
-    ids.forEach((id, r) => placed.set(id, { x: MARGIN + c * COLUMN + ZONE_PAD, y: MARGIN + r * ROW + ZONE_PAD }));
-    rows = Math.max(rows, ids.length);
+  // The first row each zone was given: later columns start that zone's nodes there too.
+  const anchor = new Map<string, number>();
+  const anchorOf = (zone: string | null): number | undefined => {
+    for (const z of ancestry(zone)) if (anchor.has(z)) return anchor.get(z);
+    return undefined;
+  };
+  const rowOf = new Map<string, number>();
+  const columnIds = [...columns.keys()].sort((a, b) => a - b);
+  for (const c of columnIds) {
+    const ids = columns.get(c)!;
+    ids.sort((a, b) =>
+      (anchorOf(zoneOf.get(a) ?? null) ?? Infinity) - (anchorOf(zoneOf.get(b) ?? null) ?? Infinity) ||
+      (zoneOrder.get(zoneOf.get(a) ?? "") ?? 999) - (zoneOrder.get(zoneOf.get(b) ?? "") ?? 999) ||
+      order.get(a)! - order.get(b)!);
+    let cursor = 0;
+    let previous: string | null | undefined;
+    for (const id of ids) {
+      const zone = zoneOf.get(id) ?? null;
+      if (previous !== undefined && previous !== zone) cursor += ZONE_GAP_ROWS + 0.25 * Math.max(0, ancestry(zone).length - 1);
+      const row = Math.max(cursor, anchorOf(zone) ?? cursor);
+      rowOf.set(id, row);
+      for (const z of ancestry(zone)) if (!anchor.has(z)) anchor.set(z, row);
+      cursor = row + 1;
+      previous = zone;
+    }
   }
+  // Columns move apart where the zones on either side differ.
+  const zonesIn = (c: number) => new Set((columns.get(c) ?? []).flatMap((id) => ancestry(zoneOf.get(id) ?? null)));
+  const columnX = new Map<number, number>();
+  let x = 0;
+  columnIds.forEach((c, i) => {
+    if (i > 0) {
+      const before = zonesIn(columnIds[i - 1]!);
+      const after = zonesIn(c);
+      const same = before.size === after.size && [...before].every((z) => after.has(z));
+      x += COLUMN + (same ? 0 : ZONE_GAP_X);
+    }
+    columnX.set(c, x);
+  });
+  const placed = new Map<string, { x: number; y: number }>();
+  for (const n of nodes) placed.set(n.id, { x: columnX.get(column.get(n.id) ?? 0)!, y: rowOf.get(n.id)! * ROW });
   const diagramNodes: DiagramNode[] = nodes.map((n) => ({
     id: n.id, label: n.label, kind: n.kind, zone: n.zone, ...placed.get(n.id)!,
     addresses: n.interfaces.filter((i) => i.ip !== null).map((i) => `${formatIpv4(i.ip!)}${i.prefix < 32 ? `/${i.prefix}` : ""}`),
     interfaces: n.interfaces.map((i) => ({ name: i.name, address: i.ip === null ? null : `${formatIpv4(i.ip)}${i.prefix < 32 ? `/${i.prefix}` : ""}`, mac: i.mac, segment: i.segment })),
   }));
-  const diagramZones = layoutZones(zones, diagramNodes);
+  const rawZones = layoutZones(zones, diagramNodes);
   const links: DiagramLink[] = [];
   const forwards = new Map(nodes.map((n) => [n.id, n.forwards]));
   const segLabel = new Map(network.segments.map((s) => [s.id, s.label]));
@@ -118,12 +172,22 @@ export function layoutDiagram(network: NetworkModel, zones: readonly ZoneInput[]
     const hub = members.find((m) => forwards.get(m)) ?? members[0]!;
     for (const m of members) if (m !== hub) links.push({ segment, label: segLabel.get(segment) ?? segment, from: hub, to: m });
   }
-  const maxCol = Math.max(0, ...column.values());
-  const right = Math.max(MARGIN * 2 + (maxCol + 1) * COLUMN, ...diagramZones.map((z) => z.x + z.w + MARGIN / 2));
-  const bottom = Math.max(MARGIN * 2 + rows * ROW, ...diagramZones.map((z) => z.y + z.h + MARGIN / 2));
-  return { width: Math.round(right), height: Math.round(bottom), nodes: diagramNodes, zones: diagramZones, links };
+  // Shift everything so the top-left zone (or node) sits a margin from the corner.
+  const left = Math.min(...diagramNodes.map((n) => n.x - NODE_HALF_WIDTH), ...rawZones.map((z) => z.x));
+  const top = Math.min(...diagramNodes.map((n) => n.y - NODE_ABOVE), ...rawZones.map((z) => z.y));
+  const dx = MARGIN - left;
+  const dy = MARGIN - top;
+  const shiftedNodes = diagramNodes.map((n) => ({ ...n, x: n.x + dx, y: n.y + dy }));
+  const diagramZones = rawZones.map((z) => ({ ...z, x: z.x + dx, y: z.y + dy }));
+  const right = Math.max(...shiftedNodes.map((n) => n.x + NODE_HALF_WIDTH), ...diagramZones.map((z) => z.x + z.w)) + MARGIN;
+  const bottom = Math.max(...shiftedNodes.map((n) => n.y + NODE_BELOW), ...diagramZones.map((z) => z.y + z.h)) + MARGIN;
+  return { width: Math.round(right), height: Math.round(bottom), nodes: shiftedNodes, zones: diagramZones, links };
 }
 
+/**
+ * Zone boxes, innermost first: each box reaches round its own nodes and its child zones (with a
+ * band on top for its label), so nested boxes never share an edge or a label spot.
+ */
 function layoutZones(zones: readonly ZoneInput[], nodes: readonly DiagramNode[]): DiagramZone[] {
   const children = new Map<string, string[]>();
   for (const z of zones) if (z.parent) children.set(z.parent, [...(children.get(z.parent) ?? []), z.id]);
@@ -136,18 +200,33 @@ function layoutZones(zones: readonly ZoneInput[], nodes: readonly DiagramNode[])
     }
     return d;
   };
-  const members = (id: string): DiagramNode[] => [...nodes.filter((n) => n.zone === id), ...(children.get(id) ?? []).flatMap(members)];
+  const boxes = new Map<string, { x0: number; y0: number; x1: number; y1: number } | null>();
+  const boxOf = (id: string, seen: Set<string>): { x0: number; y0: number; x1: number; y1: number } | null => {
+    if (boxes.has(id)) return boxes.get(id)!;
+    if (seen.has(id)) return null;
+    seen.add(id);
+    const parts: { x0: number; y0: number; x1: number; y1: number }[] = nodes
+      .filter((n) => n.zone === id)
+      .map((n) => ({ x0: n.x - NODE_HALF_WIDTH, y0: n.y - NODE_ABOVE, x1: n.x + NODE_HALF_WIDTH, y1: n.y + NODE_BELOW }));
+    for (const child of children.get(id) ?? []) {
+      const b = boxOf(child, seen);
+      if (b) parts.push({ x0: b.x0 - NEST_PAD, y0: b.y0 - LABEL_BAND, x1: b.x1 + NEST_PAD, y1: b.y1 + NEST_PAD });
+    }
+    const x0 = Math.min(...parts.map((p) => p.x0));
+    // Wide enough for its label (about 7.5 px a character at the diagram's label size).
+    const label = zones.find((z) => z.id === id)?.label ?? "";
+    const box = parts.length === 0 ? null : {
+      x0, y0: Math.min(...parts.map((p) => p.y0)),
+      x1: Math.max(x0 + Math.ceil(label.length * 7.5) + 28, ...parts.map((p) => p.x1)), y1: Math.max(...parts.map((p) => p.y1)),
+    };
+    boxes.set(id, box);
+    return box;
+  };
   const out: DiagramZone[] = [];
   for (const z of zones) {
-    const inside = members(z.id);
-    if (inside.length === 0) continue;
-    const depth = depthOf(z.id);
-    const pad = ZONE_PAD - depth * 10;
-    const xs = inside.map((n) => n.x);
-    const ys = inside.map((n) => n.y);
-    const x = Math.min(...xs) - 60 - pad;
-    const y = Math.min(...ys) - 30 - pad;
-    out.push({ id: z.id, label: z.label, kind: z.kind, x, y, w: Math.max(...xs) - Math.min(...xs) + 120 + 2 * pad, h: Math.max(...ys) - Math.min(...ys) + 80 + 2 * pad, depth });
+    const box = boxOf(z.id, new Set());
+    if (!box) continue;
+    out.push({ id: z.id, label: z.label, kind: z.kind, x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0, depth: depthOf(z.id) });
   }
   return out.sort((a, b) => a.depth - b.depth);
 }

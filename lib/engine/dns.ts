@@ -244,10 +244,10 @@ function recursive(sim: Sim, node: RtNode, service: Extract<ServiceModel, { kind
   if (!nsCache) sim.state.nsCache.set(node.id, (nsCache = new Map()));
   let zone = ".";
   let server: { name: string; ip: number } = service.rootServers[0]!;
-  for (const [z, ip] of nsCache) {
+  for (const [z, known] of nsCache) {
     if (inZone(qname, z) && z.length > zone.length) {
       zone = z;
-      server = { name: `nameserver for ${z}`, ip };
+      server = known;
     }
   }
   for (let depth = 0; depth < 8; depth++) {
@@ -274,7 +274,7 @@ function recursive(sim: Sim, node: RtNode, service: Extract<ServiceModel, { kind
     if (!glue || !child) return { rcode: "NXDOMAIN", answers: [], authority: [], additional: [], by: reply.by, reason: "the referral had no usable nameserver address." };
     const next = parseIpv4(glue.data);
     if (!next.ok) return { rcode: "NXDOMAIN", answers: [], authority: [], additional: [], by: reply.by, reason: "bad glue" };
-    nsCache.set(child.name, next.value);
+    nsCache.set(child.name, { name: glue.name, ip: next.value });
     sim.push({
       type: "dns", key: sim.key("dns.referral", node.id), node: node.id, step: "referral", name: qname, result: `${child.name} -> ${glue.name} (${glue.data})`,
       reason: `${server.name} does not know ${qname} but knows who does: it refers the resolver to ${glue.name} (${glue.data}) for ${child.name}.`,

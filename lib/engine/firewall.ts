@@ -60,6 +60,16 @@ export function checkSecurityGroups(sim: Sim, iface: RtInterface, p: Pkt, direct
       },
     };
   }
+  const o = p.icmp?.original;
+  if (direction === "inbound" && o && sim.state.sgFlows.has(`${iface.qualified}|${o.proto}|${o.src}|${o.sport}|${o.dst}|${o.dport}`) && sim.rule("sg-stateful")) {
+    return {
+      allowed: true,
+      decision: {
+        kind: "filter", reason: `Security group ${names}: this ICMP error is about a connection the group allowed out, so connection tracking lets it in (as it lets traceroute work).`,
+        provenance: { kind: "rule", ruleset: names, rule: "connection tracking (related ICMP error)" },
+      },
+    };
+  }
   const peer = direction === "inbound" ? p.src : p.dst;
   for (const g of groups) {
     const rules = direction === "inbound" ? g.inbound : g.outbound;

@@ -78,7 +78,11 @@ export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, next
   }
   const target = arpResponder(segment, nextHop, node);
   const hop = formatIpv4(nextHop);
-  if (!target) return { ok: false, reason: `nobody on ${segment.label} answers ARP for ${hop}` };
+  if (!target) {
+    // The request still goes out; it is the missing reply that makes the host give up.
+    pushArpRequest(sim, node, egress, segment, nextHop);
+    return { ok: false, reason: `nobody on ${segment.label} answers ARP for ${hop} (the request goes unanswered)` };
+  }
   let table = sim.state.arp.get(node.id);
   if (!table) {
     table = new Map();
@@ -100,7 +104,8 @@ function arpCacheDecision(node: RtNode, hop: string, target: RtInterface, how: s
   };
 }
 
-function exchangeArp(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSegment, nextHop: number, target: RtInterface): void {
+/** The broadcast "who has <hop>? tell <me>" on the egress link. */
+function pushArpRequest(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSegment, nextHop: number): void {
   const senderIp = egress.ip === null ? "0.0.0.0" : formatIpv4(egress.ip);
   const hop = formatIpv4(nextHop);
   const request = {
@@ -113,6 +118,12 @@ function exchangeArp(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSeg
     provenance: { kind: "protocol", rule: "RFC 826: ARP request is broadcast to FF:FF:FF:FF:FF:FF" },
   });
   sim.cross(segment.id, segment.latencyMs);
+}
+
+function exchangeArp(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSegment, nextHop: number, target: RtInterface): void {
+  const senderIp = egress.ip === null ? "0.0.0.0" : formatIpv4(egress.ip);
+  const hop = formatIpv4(nextHop);
+  pushArpRequest(sim, node, egress, segment, nextHop);
   const reply = {
     eth: { src: target.mac, dst: egress.mac, type: "ARP" as const },
     arp: { op: "reply" as const, senderMac: target.mac, senderIp: hop, targetMac: egress.mac, targetIp: senderIp },

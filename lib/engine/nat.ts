@@ -261,7 +261,8 @@ function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Port
     return { port, ref, why };
   };
   const sourceRef = p.refs["l4.srcPort"];
-  if ((sim.rule("nat-port-preservation") || policy.kind === "preserve") && !pool.used.has(p.sport) && sourceRef) {
+  const preservable = !pool.used.has(p.sport) && p.sport >= policy.first && p.sport <= policy.last;
+  if ((sim.rule("nat-port-preservation") || policy.kind === "preserve") && preservable && sourceRef) {
     return take(p.sport, sourceRef, "the original source port was free, so it is kept");
   }
   if (policy.kind === "random") {

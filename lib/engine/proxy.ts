@@ -9,7 +9,8 @@ import { clientPort, givenAddress, servicePort } from "./endpoint";
 import { exchange, handlerFor, header, serveRoutes, type Headers, type HttpRequest, type HttpResponse, type RequestHandler } from "./http";
 import type { CdnServiceModel, L7ProxyServiceModel, ServiceModel } from "./model";
 import type { Sim } from "./sim";
-import { connect, type TcpConnection } from "./tcp";
+import type { FieldRef } from "./trace-types";
+import { close, connect, type TcpConnection } from "./tcp";
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade"]);
 
@@ -40,10 +41,10 @@ function globMatch(pattern: string, path: string): boolean {
 }
 
 /** Opens (or, off the record, re-establishes) a connection from a proxy to the server behind it. */
-function upstream(sim: Sim, from: TcpConnection, ip: number, port: number, prefix: string, warm: boolean, isn: import("./model").IsnSpec) {
+function upstream(sim: Sim, from: TcpConnection, ip: number, port: number, prefix: string, warm: boolean, isn: import("./model").IsnSpec, toRef?: FieldRef) {
   const proxy = from.server.node;
   const open = () => connect(sim, {
-    prefix, client: proxy, to: ip, toRef: givenAddress(sim, ip, `${prefix}upstream`), port, portRef: servicePort(sim, port, `${prefix}upstream`),
+    prefix, client: proxy, to: ip, toRef: toRef ?? givenAddress(sim, ip, `${prefix}upstream`), port, portRef: servicePort(sim, port, `${prefix}upstream`),
     source: clientPort(sim, proxy, null, `${prefix}upstream`), isn, purpose: `${prefix}upstream`,
   });
   return warm ? sim.silently(open) : open();
@@ -138,7 +139,8 @@ export function l7ProxyHandler(service: L7ProxyServiceModel): RequestHandler {
       reason: `${lb.id} ends the client's connection here and opens a new one to ${backend.label}; the backend sees ${lb.id}'s address as the source.`,
       provenance: { kind: "rule", ruleset: `${lb.id} target group`, rule: `${service.backends.length} backends, pick ${pick}` },
     });
-    const up = upstream(sim, conn, backend.ip, backend.port, "backend.", false, service.upstreamIsn);
+    // The backend's address is the proxy's random pick: any backend is a right prediction, used consistently.
+    const up = upstream(sim, conn, backend.ip, backend.port, "backend.", false, service.upstreamIsn, { symbol: pick, offset: 0 });
     if (!up.ok) return up;
     const client = formatIpv4(conn.server.peerIp);
     const prior = header(req.headers, "x-forwarded-for");
@@ -151,6 +153,8 @@ export function l7ProxyHandler(service: L7ProxyServiceModel): RequestHandler {
     };
     const backendService = up.conn.service;
     const result = exchange(sim, up.conn, backendReq, backendService.kind === "web" ? serveRoutes(backendService.routes) : serverHandler(sim, up.conn));
-    return result.ok ? { ok: true, response: result.response } : result;
+    if (!result.ok) return result;
+    const closed = close(sim, up.conn);
+    return closed.ok ? { ok: true, response: result.response } : { ok: false, failure: closed };
   };
 }

@@ -33,7 +33,8 @@ export interface SimState {
   /** Security-group connection tracking: "node|proto|a|ap|b|bp" of allowed connections. */
   readonly sgFlows: Set<string>;
   readonly dnsCaches: Map<string, Map<string, CacheRecord>>;
-  readonly nsCache: Map<string, Map<string, number>>;
+  /** resolver node -> zone -> the nameserver (name and address) it learned from a referral */
+  readonly nsCache: Map<string, Map<string, { name: string; ip: number }>>;
   readonly cdnCaches: Map<string, Map<string, CdnRecord>>;
   readonly ephemeral: Map<string, number>;
   readonly counters: Map<string, number>;

@@ -35,7 +35,7 @@ export function runStep(sim: Sim, client: RtNode, step: StepModel): StepResult {
     }
     case "ssh": {
       const f = sshSession(sim, client, step);
-      const target = sim.topo.ownerOfIp.get(step.to)?.node.id ?? formatIpv4(step.to);
+      const target = sim.topo.ownerOfIp.get(step.to)?.node.id ?? publicOwner(sim, step.to) ?? formatIpv4(step.to);
       return f ? failed(f) : ok({ node: target, summary: `SSH session to ${formatIpv4(step.to)}` });
     }
     case "probe": return probe(sim, client, step);
@@ -44,6 +44,15 @@ export function runStep(sim: Sim, client: RtNode, step: StepModel): StepResult {
       sim.push({ type: "step", key: sim.key("wait", client.id), node: client.id, protocol: "LATENCY", title: `${step.seconds} s pass`, details: { seconds: String(step.seconds) }, reason: `Time passes (${step.seconds} s): cached entries age and may expire.`, provenance: { kind: "config", node: client.id, setting: "scenario timeline" } });
       return ok();
   }
+}
+
+/** The node an internet gateway maps a public address to, for naming where a flow ended. */
+function publicOwner(sim: Sim, ip: number): string | null {
+  for (const node of sim.topo.nodes.values()) {
+    const mapping = node.model.staticNat.find((m) => m.publicIp === ip);
+    if (mapping) return mapping.owner;
+  }
+  return null;
 }
 
 interface ParsedUrl { scheme: "http" | "https"; host: string; port: number; path: string }

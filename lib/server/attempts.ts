@@ -118,11 +118,21 @@ export async function submitAttemptOnce(attemptId: string, owner: Owner, grade: 
   return { ok: false, reason: "changed_while_grading" };
 }
 
+/** Thrown inside a transaction to roll it back. */
+class RolledBack extends Error {}
+
 /**
  * Store an attempt that was graded as it was created (the stateless grading API): one row, already
- * submitted, and the user's mastery updated in the same transaction. Every call stores one grading.
+ * submitted, and the user's mastery updated in the same transaction. Every call stores one grading,
+ * unless `stillWanted()` says no just before the commit (the caller has gone away and will never
+ * see the response), in which case nothing is stored and the result is null.
  */
-export async function recordGradedAttempt(owner: Owner, input: NewAttempt, grading: Grading): Promise<AttemptRecord> {
+export async function recordGradedAttempt(
+  owner: Owner,
+  input: NewAttempt,
+  grading: Grading,
+  options: { stillWanted?: () => boolean } = {},
+): Promise<AttemptRecord | null> {
   assertScore(grading);
   const concepts = mergeConceptTotals(grading.concepts ?? []);
   const data = {
@@ -140,12 +150,27 @@ export async function recordGradedAttempt(owner: Owner, input: NewAttempt, gradi
     maxScore: grading.maxScore,
     submittedAt: new Date(),
   };
-  if (!("userId" in owner)) return getDb().attempt.create({ data });
-  return getDb().$transaction(async (tx) => {
-    const attempt = await tx.attempt.create({ data });
-    await addToMastery(tx, owner.userId, concepts);
-    return attempt;
-  });
+  const wanted = options.stillWanted ?? (() => true);
+  if (!wanted()) return null;
+  if (!("userId" in owner)) {
+    // A guest has no mastery to update: one insert, undone in the rare case the caller left meanwhile
+    // (cheaper under load than an interactive transaction around every insert).
+    const attempt = await getDb().attempt.create({ data });
+    if (wanted()) return attempt;
+    await getDb().attempt.delete({ where: { id: attempt.id } });
+    return null;
+  }
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const attempt = await tx.attempt.create({ data });
+      await addToMastery(tx, owner.userId, concepts);
+      if (!wanted()) throw new RolledBack();
+      return attempt;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return null;
+    throw error;
+  }
 }
 
 /** An owner's attempts, newest first. */

@@ -6,6 +6,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import type { JourneyProps } from "@/components/journey/types";
 import type { Diagram } from "@/lib/diagram/layout";
+import { journeyFocus } from "@/lib/practice/journey-focus";
 import { gradeAnswers } from "@/lib/grader";
 import type { AnswerSheet, GradeResult } from "@/lib/grader/types";
 import { ENGINE_VERSION } from "@/lib/engine/version";
@@ -70,13 +71,17 @@ export interface GradeRequest {
   readonly answers: JsonInput;
 }
 
-export type GradeNowResult = { ok: true; result: GradeResult; attemptId: string } | { ok: false; reason: "unknown_scenario" };
+export type GradeNowResult =
+  | { ok: true; result: GradeResult; attemptId: string }
+  | { ok: false; reason: "unknown_scenario" | "client_gone" };
 
 /**
  * Grades answers for a variant without an attempt in progress (the grading API) and stores the
- * grading as a submitted attempt of mode "api": one stored grading per call.
+ * grading as a submitted attempt of mode "api": one stored grading per answered call. When the
+ * caller hangs up first (`signal` aborted), nothing is stored, so stored gradings match the
+ * responses that were delivered.
  */
-export async function gradeNow(owner: Owner, request: GradeRequest): Promise<GradeNowResult> {
+export async function gradeNow(owner: Owner, request: GradeRequest, signal?: AbortSignal): Promise<GradeNowResult> {
   const found = getScenario(request.scenarioId);
   if (!found) return { ok: false, reason: "unknown_scenario" };
   const key = answerKeyFor(found.scenario, found.contentHash, request.seed, request.difficulty);
@@ -84,7 +89,8 @@ export async function gradeNow(owner: Owner, request: GradeRequest): Promise<Gra
   const attempt = await recordGradedAttempt(owner, {
     scenarioId: request.scenarioId, contentHash: found.contentHash, engineVersion: ENGINE_VERSION, seed: request.seed,
     difficulty: request.difficulty, mode: "api", answers: request.answers,
-  }, gradingOf(result));
+  }, gradingOf(result), { stillWanted: () => !signal?.aborted });
+  if (!attempt) return { ok: false, reason: "client_gone" };
   return { ok: true, result, attemptId: attempt.id };
 }
 
@@ -154,9 +160,7 @@ export function journeyForAttempt(attempt: AttemptRecord): JourneyProps | null {
   if (!found) return null;
   const { trace } = answerKeyFor(found.scenario, found.contentHash, attempt.seed, attempt.difficulty as Difficulty);
   const first = resultOf(attempt)?.firstDivergence ?? null;
-  return {
-    diagram: diagramFor(found.scenario, attempt.seed),
-    flows: trace.flows.map((f) => ({ id: f.id, title: f.title, outcome: f.outcome, events: f.events })),
-    ...(first ? { initialFlow: first.flow, initialKey: first.at } : {}),
-  };
+  const flows = trace.flows.map((f) => ({ id: f.id, title: f.title, outcome: f.outcome, events: f.events }));
+  const focus = first ? journeyFocus(flows, first.flow, first.at) : null;
+  return { diagram: diagramFor(found.scenario, attempt.seed), flows, ...focus };
 }

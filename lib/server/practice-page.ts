@@ -1,0 +1,54 @@
+/**
+ * The data of the practice page, per state of the attempt. Before submission: the public sheet,
+ * the saved answers, the story and the diagram (context: addresses and MACs are given facts), and
+ * nothing else: no key, no trace. After submission: the grading, and the sheet for its row titles.
+ */
+import "server-only";
+import type { Diagram } from "@/lib/diagram/layout";
+import type { GradeResult } from "@/lib/grader/types";
+import type { Difficulty } from "@/lib/scenario/schema";
+import { getAttemptForOwner } from "./attempts";
+import { isAttemptId } from "./api-schemas";
+import { getScenario } from "./catalogue";
+import { attemptView, diagramForAttempt, type PublicSheet } from "./practice";
+import type { Owner } from "./owner";
+
+interface PageBase {
+  readonly attemptId: string;
+  readonly scenarioId: string;
+  readonly title: string;
+  readonly difficulty: Difficulty;
+  readonly seed: number;
+  readonly sheet: PublicSheet;
+}
+
+export interface InProgressPage extends PageBase {
+  readonly status: "in_progress";
+  readonly diagram: Diagram;
+  readonly answers: Record<string, unknown>;
+}
+
+export interface SubmittedPage extends PageBase {
+  readonly status: "submitted";
+  readonly result: GradeResult;
+  readonly submittedAt: string | null;
+}
+
+export type PracticePageData = InProgressPage | SubmittedPage;
+
+/** The practice page of an attempt for its owner; null (a 404) for anyone else or an unknown id. */
+export async function loadPracticePage(attemptId: string, owner: Owner | null): Promise<PracticePageData | null> {
+  if (!owner || !isAttemptId(attemptId)) return null;
+  const attempt = await getAttemptForOwner(attemptId, owner);
+  if (!attempt) return null;
+  const view = attemptView(attempt);
+  const title = getScenario(attempt.scenarioId)?.scenario.title;
+  if (!view || !title) return null;
+  const base = { attemptId: view.id, scenarioId: view.scenarioId, title, difficulty: view.difficulty, seed: view.seed, sheet: view.sheet };
+  if (view.status === "submitted" && view.result) {
+    return { ...base, status: "submitted", result: view.result, submittedAt: view.submittedAt };
+  }
+  const diagram = diagramForAttempt(attempt);
+  if (!diagram) return null;
+  return { ...base, status: "in_progress", diagram, answers: view.answers };
+}
