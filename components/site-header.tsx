@@ -13,16 +13,21 @@ interface NavItem {
   label: string;
   /** Only shown to signed-in users with one of these roles; everyone sees it when absent. */
   roles?: readonly Role[];
+  /** Only shown to signed-in users (any role). */
+  signedIn?: boolean;
 }
 
 const NAV_ITEMS: readonly NavItem[] = [
   { href: "/scenarios", label: "Scenarios" },
   { href: "/drills", label: "Drills" },
+  { href: "/me", label: "Progress", signedIn: true },
 ];
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
-  const items = NAV_ITEMS.filter((item) => !item.roles || (user && item.roles.includes(user.role)));
+  const items = NAV_ITEMS.filter(
+    (item) => (!item.roles || (user && item.roles.includes(user.role))) && (!item.signedIn || user !== null),
+  );
   return (
     <header className="site-header">
       <div className="container">

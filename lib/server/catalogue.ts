@@ -39,10 +39,14 @@ function load(): Catalogue {
   const all = loadAllScenarios(contentDir());
   for (const e of all.errors) console.error(`[content] ${e.file}${e.line ? `:${e.line}` : ""}: ${e.path}: ${e.message}`);
   const byId = new Map(all.loaded.map((l) => [l.scenario.id, l]));
-  const summaries = all.loaded.map((l) => ({
-    id: l.scenario.id, title: l.scenario.title, summary: l.scenario.summary, difficulty: l.scenario.difficulty,
+  const summaries = all.loaded.map((l) => {
+    // Titles and summaries may use variables: show them as variant 0 (the source text's numbers) has them.
+    const shown = variantOf(l.scenario, 0).file;
+    return {
+    id: l.scenario.id, title: shown.title, summary: shown.summary, difficulty: l.scenario.difficulty,
     concepts: l.scenario.concepts, flows: l.scenario.flows.length, contentHash: l.contentHash,
-  }));
+    };
+  });
   catalogue = { byId, summaries };
   return catalogue;
 }

@@ -4,7 +4,7 @@
  * The progress page and GET /api/v1/me/progress both serve it.
  */
 import "server-only";
-import type { Difficulty } from "@/lib/scenario/schema";
+import { CONCEPTS, type Difficulty } from "@/lib/scenario/schema";
 import { type AttemptRecord, listAttemptsForOwner } from "./attempts";
 import { listScenarios, type ScenarioSummary } from "./catalogue";
 import { getDb } from "./db";
@@ -92,8 +92,8 @@ export function toProgressAttempt(a: AttemptRecord, titles: ReadonlyMap<string, 
 
 /**
  * What to practise next: the weakest practised concepts below the mastery line, then concepts
- * the catalogue teaches that were never practised; each with up to three scenarios teaching it,
- * easiest first.
+ * the catalogue teaches that were never practised (fundamentals first); each with up to three
+ * scenarios teaching it, easiest first.
  */
 export function suggestPractice(mastery: readonly ConceptProgress[], scenarios: readonly ScenarioSummary[]): PractiseNext[] {
   const teaching = (concept: string) =>
@@ -107,8 +107,10 @@ export function suggestPractice(mastery: readonly ConceptProgress[], scenarios: 
     .sort((a, b) => a.ratio - b.ratio || a.concept.localeCompare(b.concept))
     .map((m) => ({ concept: m.concept, ratio: m.ratio }));
   const practised = new Set(mastery.map((m) => m.concept));
-  const untouched = [...new Set(scenarios.flatMap((s) => s.concepts as readonly string[]))]
-    .filter((c) => !practised.has(c))
+  // Untouched concepts in teaching order (layer 2 and routing before TLS and Kubernetes).
+  const taught = new Set(scenarios.flatMap((s) => s.concepts as readonly string[]));
+  const untouched = (CONCEPTS as readonly string[])
+    .filter((c) => taught.has(c) && !practised.has(c))
     .map((concept) => ({ concept, ratio: null }));
   return [...weak, ...untouched]
     .map((s) => ({ ...s, scenarios: teaching(s.concept) }))

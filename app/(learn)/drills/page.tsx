@@ -1,13 +1,50 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { isDrillKind } from "@/lib/drills/generate";
+import { DRILL_KINDS, type DrillKind } from "@/lib/drills/types";
+import { nextPublicDrill } from "@/lib/server/drill-bank";
+import ui from "../learn.module.css";
+import { DrillTrainer } from "./drill-trainer";
+import { DRILL_KIND_LABELS } from "./kinds";
 
-export const metadata: Metadata = { title: "Drills" };
+export const metadata: Metadata = { title: "Addressing drills" };
 
-// Placeholder until the drill pages land.
-export default function DrillsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DrillsPage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = (await searchParams).kind;
+  const kindParam = Array.isArray(raw) ? raw[0] : raw;
+  const kind: DrillKind | null = isDrillKind(kindParam) ? kindParam : null;
+  const initial = nextPublicDrill(kind ?? undefined);
   return (
     <>
-      <h1>Drills</h1>
-      <p className="lead">Drills are on their way. Soon you will sharpen subnetting and port numbers here.</p>
+      <h1>Addressing drills</h1>
+      <p className="lead">
+        Quick questions on the arithmetic every scenario leans on. Answer, press Enter, and see the working straight away;
+        there is always another one.
+      </p>
+      <nav className={ui.filters} aria-label="Kind of drill">
+        <div className={ui.filterGroup}>
+          <span className={ui.filterLabel} id="drill-kind-label">
+            Kind
+          </span>
+          <ul className={ui.filterOptions} aria-labelledby="drill-kind-label">
+            <li>
+              <Link href="/drills" className={ui.chip} aria-current={kind === null ? "true" : undefined}>
+                Any
+              </Link>
+            </li>
+            {DRILL_KINDS.map((k) => (
+              <li key={k}>
+                <Link href={`/drills?kind=${k}`} className={ui.chip} aria-current={kind === k ? "true" : undefined}>
+                  {DRILL_KIND_LABELS[k]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </nav>
+      <DrillTrainer key={kind ?? "any"} initial={initial} kind={kind} />
     </>
   );
 }

@@ -1,0 +1,18 @@
+/**
+ * GET /api/v1/drills/next?kind=: a new addressing drill without its answers. Its seed travels
+ * with it: grading regenerates the drill (and its answers) from the seed.
+ */
+import { NextResponse } from "next/server";
+import { fieldErrorsOf } from "@/lib/auth/schemas";
+import { apiError, withApiErrors } from "@/lib/server/api";
+import { nextPublicDrill } from "@/lib/server/drill-bank";
+import { NextDrillQuerySchema } from "../schemas";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApiErrors(async (request: Request) => {
+  const kind = new URL(request.url).searchParams.get("kind");
+  const parsed = NextDrillQuerySchema.safeParse({ kind: kind === null || kind === "" ? undefined : kind });
+  if (!parsed.success) return apiError(422, "invalid_input", "Unknown drill kind", fieldErrorsOf(parsed.error));
+  return NextResponse.json({ drill: nextPublicDrill(parsed.data.kind) }, { headers: { "cache-control": "no-store" } });
+});

@@ -1,0 +1,25 @@
+/**
+ * POST /api/v1/grade {scenarioId, seed, difficulty, answers}: grades a sheet without an attempt in
+ * progress and stores the grading as a submitted attempt (mode "api") of the caller, a guest if
+ * nobody is signed in. Answers with the GradeResult; the stored attempt is in Content-Location.
+ */
+import { NextResponse } from "next/server";
+import { apiError, notFound, parseJsonBody, withApiErrors } from "@/lib/server/api";
+import { GradeSchema, MAX_ANSWERS_BODY_BYTES } from "@/lib/server/api-schemas";
+import { gradeNow } from "@/lib/server/practice";
+import { getOrCreateRequestOwner } from "@/lib/server/request-owner";
+
+export const POST = withApiErrors(async (request: Request) => {
+  const input = await parseJsonBody(request, GradeSchema, { maxBytes: MAX_ANSWERS_BODY_BYTES });
+  if (!input.ok) return input.response;
+  const owner = await getOrCreateRequestOwner();
+  const graded = await gradeNow(owner, input.data, request.signal);
+  if (!graded.ok && graded.reason === "client_gone") {
+    // Nobody is listening any more, and nothing was stored.
+    return apiError(499, "client_closed_request", "The request was cancelled before it was answered");
+  }
+  if (!graded.ok) return notFound("scenario");
+  return NextResponse.json(graded.result, {
+    headers: { "cache-control": "no-store", "content-location": `/api/v1/attempts/${graded.attemptId}` },
+  });
+});
