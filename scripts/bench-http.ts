@@ -65,16 +65,29 @@ function gradeBody(): string {
 
 interface Figures { rps: number; p50: number; p99: number; ok: number; errors: number; non2xx: number }
 
-function load(url: string, seconds: number, opts: { method?: "GET" | "POST"; body?: string }): Promise<Figures> {
+/**
+ * Loads an endpoint for `seconds`, or for exactly `amount` requests: a fixed count lets every
+ * response arrive before the run ends, so the stored gradings can be compared exactly.
+ */
+function load(url: string, seconds: number, opts: { method?: "GET" | "POST"; body?: string; amount?: number }): Promise<Figures> {
   return new Promise((resolve, reject) => {
     autocannon({
-      url, connections: CONNECTIONS, duration: seconds, method: opts.method ?? "GET", body: opts.body,
+      url, connections: CONNECTIONS, ...(opts.amount ? { amount: opts.amount } : { duration: seconds }), method: opts.method ?? "GET", body: opts.body,
       headers: opts.body ? { "content-type": "application/json" } : {},
     }, (err, r) => {
       if (err) return reject(err);
       resolve({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], errors: r.errors + r.timeouts, non2xx: r.non2xx });
     });
   });
+}
+
+function countApiGradings(dbFile: string): number {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return (db.prepare("SELECT COUNT(*) AS n FROM Attempt WHERE mode = 'api'").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 }
 
 function firstLoadJs(): number | null {
@@ -115,11 +128,13 @@ async function main(): Promise<number> {
     log(`loading /api/health for ${seconds} s with ${CONNECTIONS} connections...`);
     await load(`${base}/api/health`, 2, {});
     const health = await load(`${base}/api/health`, seconds, {});
-    log(`loading /api/v1/grade for ${seconds} s with ${CONNECTIONS} connections...`);
-    const grade = await load(`${base}/api/v1/grade`, seconds, { method: "POST", body });
-    const db = new Database(dbFile, { readonly: true });
-    const stored = (db.prepare("SELECT COUNT(*) AS n FROM Attempt WHERE mode = 'api'").get() as { n: number }).n - 1;
-    db.close();
+    // Size the graded run from a short probe so it lasts about as long as the health run.
+    const warm = await load(`${base}/api/v1/grade`, 2, { method: "POST", body, amount: CONNECTIONS * 4 });
+    const amount = Math.max(CONNECTIONS * 4, Math.round(warm.rps * seconds));
+    log(`loading /api/v1/grade with ${amount} requests over ${CONNECTIONS} connections...`);
+    const before = countApiGradings(dbFile);
+    const grade = await load(`${base}/api/v1/grade`, seconds, { method: "POST", body, amount });
+    const stored = countApiGradings(dbFile) - before;
     const figures = {
       "http.health.requests_per_second": health.rps, "http.health.p50_ms": health.p50, "http.health.p99_ms": health.p99,
       "http.grade.requests_per_second": grade.rps, "http.grade.p50_ms": grade.p50, "http.grade.p99_ms": grade.p99,

@@ -4,6 +4,7 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
+    amount?: number;
     method?: "GET" | "POST" | "PUT" | "DELETE";
     body?: string;
     headers?: Record<string, string>;

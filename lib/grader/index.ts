@@ -4,3 +4,4 @@ export { gradeAnswers, gradeSubmission, GRADER_VERSION, type GradeContext, type 
 export { modelAnswers, type Answers } from "./model-answers";
 export { parseAnswer, isBlank, type FieldKind } from "./kinds";
 export type * from "./types";
+export { storedResult, isStoredResult, sameVerdicts, type StoredResult, type StoredField } from "./stored";

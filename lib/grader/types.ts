@@ -135,4 +135,9 @@ export interface GradeResult {
   readonly firstDivergence: { readonly flow: string; readonly at: string; readonly node: string; readonly label: string } | null;
   /** Keys of the answers that named no blank (ignored). */
   readonly ignored: readonly string[];
+  /**
+   * Set when this is a regrade of a stored grading whose verdicts it does not reproduce (the
+   * scenario changed since): the content hash the stored grading was made against.
+   */
+  readonly regradedFrom?: string;
 }

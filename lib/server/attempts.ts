@@ -7,6 +7,7 @@ import "server-only";
 import type { Attempt } from "@/prisma/generated/sqlite/client";
 import { getDb, type Prisma } from "./db";
 import { addToMastery, type ConceptTotals, mergeConceptTotals } from "./mastery";
+import { newAttemptId, writeGrading } from "./grading-writer";
 import { type Owner, ownedBy, ownerColumns } from "./owner";
 
 export type AttemptRecord = Attempt;
@@ -118,57 +119,36 @@ export async function submitAttemptOnce(attemptId: string, owner: Owner, grade: 
   return { ok: false, reason: "changed_while_grading" };
 }
 
-/** Thrown inside a transaction to roll it back. */
-class RolledBack extends Error {}
-
 /**
  * Store an attempt that was graded as it was created (the stateless grading API): one row, already
- * submitted, and the user's mastery updated in the same transaction. Every call stores one grading,
- * unless `stillWanted()` says no just before the commit (the caller has gone away and will never
- * see the response), in which case nothing is stored and the result is null.
+ * submitted, and the user's mastery updated in the same transaction (written together with other
+ * gradings that arrive meanwhile: see grading-writer.ts). Every call stores one grading, unless
+ * `stillWanted()` says no before the commit (the caller has gone away and will never see the
+ * response), in which case nothing is stored and the result is null.
  */
 export async function recordGradedAttempt(
   owner: Owner,
   input: NewAttempt,
   grading: Grading,
   options: { stillWanted?: () => boolean } = {},
-): Promise<AttemptRecord | null> {
+): Promise<{ id: string } | null> {
   assertScore(grading);
   const concepts = mergeConceptTotals(grading.concepts ?? []);
-  const data = {
-    ...ownerColumns(owner),
-    scenarioId: input.scenarioId,
-    contentHash: input.contentHash,
-    engineVersion: input.engineVersion,
-    seed: input.seed,
-    difficulty: input.difficulty,
-    mode: input.mode ?? "api",
-    status: "submitted",
-    answers: input.answers ?? {},
-    result: grading.result,
-    score: grading.score,
-    maxScore: grading.maxScore,
-    submittedAt: new Date(),
-  };
   const wanted = options.stillWanted ?? (() => true);
   if (options.stillWanted) {
     // One turn of the event loop lets a disconnect that already happened reach the caller's signal.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (!wanted()) return null;
   }
-  try {
-    return await getDb().$transaction(async (tx) => {
-      const attempt = await tx.attempt.create({ data });
-      if ("userId" in owner) await addToMastery(tx, owner.userId, concepts);
-      // Asked again just before the commit (the writes may have waited for the database), so a
-      // grading nobody will receive is never visible, even briefly.
-      if (!wanted()) throw new RolledBack();
-      return attempt;
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return null;
-    throw error;
-  }
+  const columns = ownerColumns(owner);
+  const id = await writeGrading({
+    data: {
+      id: newAttemptId(), ...columns, scenarioId: input.scenarioId, contentHash: input.contentHash, engineVersion: input.engineVersion,
+      seed: input.seed, difficulty: input.difficulty, mode: input.mode ?? "api", status: "submitted", answers: input.answers ?? {},
+      result: grading.result, score: grading.score, maxScore: grading.maxScore, submittedAt: new Date(),
+    },
+    userId: "userId" in owner ? owner.userId : null, concepts, wanted,
+  });
+  return id === null ? null : { id };
 }
 
 /** An owner's attempts, newest first. */

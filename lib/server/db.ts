@@ -39,15 +39,26 @@ class ConfiguredSqliteAdapter extends PrismaBetterSQLite3 {
   }
 }
 
+const providers = new WeakMap<object, DatabaseTarget["provider"]>();
+
 /** A new client for a database target; the app uses getDb(), tests and scripts may use this directly. */
 export function createDb(target: DatabaseTarget): Db {
+  let db: Db;
   if (target.provider === "postgres") {
     const adapter = createPgAdapter(target.url);
     // Same models, generated for the other provider: the SQLite client's type describes it.
-    return new PostgresPrismaClient({ adapter }) as unknown as Db;
+    db = new PostgresPrismaClient({ adapter }) as unknown as Db;
+  } else {
+    ensureSqliteFolder(target);
+    db = new SqlitePrismaClient({ adapter: new ConfiguredSqliteAdapter({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
   }
-  ensureSqliteFolder(target);
-  return new SqlitePrismaClient({ adapter: new ConfiguredSqliteAdapter({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  providers.set(db, target.provider);
+  return db;
+}
+
+/** Which database a client talks to (for the few raw statements that differ between them). */
+export function providerOf(db: Db): DatabaseTarget["provider"] {
+  return providers.get(db) ?? "sqlite";
 }
 
 const globalForDb = globalThis as unknown as { hopwiseDb?: Db };

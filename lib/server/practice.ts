@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import type { JourneyProps } from "@/components/journey/types";
 import type { Diagram } from "@/lib/diagram/layout";
 import { journeyFocus } from "@/lib/practice/journey-focus";
-import { gradeAnswers } from "@/lib/grader";
+import { gradeAnswers, isStoredResult, sameVerdicts, storedResult } from "@/lib/grader";
 import type { AnswerSheet, GradeResult } from "@/lib/grader/types";
 import { ENGINE_VERSION } from "@/lib/engine/version";
 import type { Difficulty } from "@/lib/scenario/schema";
@@ -59,7 +59,7 @@ export function gradeAttempt(attempt: AttemptRecord): Grading {
 /** A grade result as the attempts repository stores it. */
 function gradingOf(result: GradeResult): Grading {
   return {
-    result: result as unknown as JsonInput, score: result.score, maxScore: result.maxScore,
+    result: storedResult(result) as unknown as JsonInput, score: result.score, maxScore: result.maxScore,
     concepts: Object.entries(result.byConcept).map(([concept, t]) => ({ concept, earned: t!.earned, possible: t!.possible })),
   };
 }
@@ -99,9 +99,22 @@ export function submitPractice(attemptId: string, owner: Owner): Promise<SubmitR
   return submitAttemptOnce(attemptId, owner, gradeAttempt);
 }
 
-/** The stored grading of a submitted attempt. */
+/**
+ * The grading of a submitted attempt, with its explanations. The database keeps the compact
+ * verdicts; the explanations come from regrading the stored answers, which reproduces the
+ * original exactly while the scenario is unchanged. If the scenario has changed since, the
+ * regrade is returned marked with `regradedFrom`, unless it still gives the same verdicts.
+ */
 export function resultOf(attempt: AttemptRecord): GradeResult | null {
-  return attempt.status === "submitted" && attempt.result ? (attempt.result as unknown as GradeResult) : null;
+  if (attempt.status !== "submitted" || !attempt.result) return null;
+  if (!isStoredResult(attempt.result)) return attempt.result as unknown as GradeResult;
+  const stored = attempt.result;
+  const found = getScenario(attempt.scenarioId);
+  if (!found) return null;
+  const key = answerKeyFor(found.scenario, found.contentHash, stored.seed, stored.difficulty);
+  const regraded = gradeAnswers(key, attempt.answers, { scenario: found.scenario, contentHash: found.contentHash });
+  if (found.contentHash === stored.contentHash || sameVerdicts(stored, regraded)) return { ...regraded, contentHash: stored.contentHash };
+  return { ...regraded, regradedFrom: stored.contentHash };
 }
 
 /**
