@@ -9,6 +9,7 @@ import type { Trace } from "../engine/trace-types";
 import type { ScenarioFile } from "../scenario/schema";
 import { simulate } from "../simulate";
 import { eventByKey, locate, type BlankSource } from "./locate";
+import { packetField } from "../engine/fields";
 import type { KeyBlank, Misconception } from "./types";
 
 const NAT_FIELDS = ["ip.src", "ip.dst", "src", "dst", "l4.srcPort", "l4.dstPort", "nat"];
@@ -78,7 +79,37 @@ export function findMisconception(scenario: ScenarioFile, trace: Trace, blank: K
     const v = worldValue(worldTrace(scenario, trace.seed, rule, blank.flow), blank.source, realType);
     if (v !== null && v !== blank.expected && same(v, given)) return { rule, name: RULES[rule].misconception, truth: RULES[rule].truth };
   }
-  return proxyMisconception(trace, blank, given);
+  return skippedTranslation(trace, blank, given) ?? proxyMisconception(trace, blank, given);
+}
+
+/** Which decision rewrites which fields, and the misconception of a learner who skips it. */
+const SKIPPED: readonly { readonly decision: string; readonly fields: readonly string[]; readonly rule: (blank: KeyBlank) => RuleId | null }[] = [
+  { decision: "snat", fields: ["ip.src", "src", "l4.srcPort"], rule: (b) => (b.concept === "cloud" || b.concept === "nat" ? "snat" : null) },
+  { decision: "unsnat", fields: ["ip.dst", "dst", "l4.dstPort"], rule: () => "reverse-nat" },
+  { decision: "dnat", fields: ["ip.dst", "dst", "l4.dstPort"], rule: (b) => (b.concept === "kubernetes" ? "kube-proxy-dnat" : null) },
+  { decision: "undnat", fields: ["ip.src", "src", "l4.srcPort"], rule: (b) => (b.concept === "kubernetes" ? "conntrack-reverse" : null) },
+];
+
+/**
+ * The answer is the field as it was before this node translated it: the learner left out the
+ * translation. Found from the trace itself, since a world without it can end before this hop.
+ */
+function skippedTranslation(trace: Trace, blank: KeyBlank, given: string): Misconception | null {
+  if (blank.source.source !== "packet") return null;
+  const flow = trace.flows.find((f) => f.id === blank.flow);
+  const hop = flow ? eventByKey(flow, blank.at) : undefined;
+  if (!flow || !hop || !("decisions" in hop) || !("packet" in hop) || !hop.packet) return null;
+  const label = "label" in hop ? hop.label : null;
+  const before = [...flow.events].reverse().find((e) => e.index < hop.index && (e.type === "hop" || e.type === "deliver") && e.label === label);
+  if (!before || !("packet" in before) || !before.packet) return null;
+  const previous = packetField(before.packet, blank.field);
+  if (previous === null || previous === blank.expected || previous !== given) return null;
+  for (const s of SKIPPED) {
+    if (!s.fields.includes(blank.field) || !hop.decisions.some((d) => d.kind === s.decision)) continue;
+    const rule = s.rule(blank);
+    if (rule) return { rule, name: RULES[rule].misconception, truth: RULES[rule].truth };
+  }
+  return null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { hashString, rngFor } from "../random";
 import type { Concept, Difficulty, ScenarioFile } from "../scenario/schema";
 import { DIFFICULTIES } from "../scenario/schema";
 import { simulate, variantOf } from "../simulate";
-import { conceptOf, DISPOSITION_TEXT, dispositionConcept, fieldInfo, rowTitle } from "./describe";
+import { conceptOf, DISPOSITION_TEXT, dispositionConcept, fieldInfo, messageName, rowTitle } from "./describe";
 import type { FieldKind } from "./kinds";
 import { eventByKey, locate, type BlankSource } from "./locate";
 import type { AnswerKey, AnswerSheet, KeyBlank, PublicBlank, SheetFlow, SheetQuestion, SheetRow } from "./types";
@@ -124,7 +124,10 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
         concept: b.nodeKind.get(e.node) === "k8s-node" ? "kubernetes" : b.nodeKind.get(e.node) === "nat-gateway" ? "cloud" : "nat",
         options: null, reason: e.reason, provenance: e.provenance, source: { source: "nat", flow: flow.id, at: nat.at },
       });
-      questions.push({ id: k.id, flow: flow.id, prompt: nat.prompt ?? `Fill in the ${isConntrack ? "conntrack" : "NAT"} entry ${e.node} creates`, blanks: [publicBlank(k)] });
+      // Name the connection by the packet that made the entry, so two entries at one node read differently.
+      const trigger = flow.events.find((x) => x.index > e.index && x.type === "hop" && x.node === e.node);
+      const forWhat = trigger && trigger.type === "hop" ? ` for the ${messageName(trigger.label)}` : "";
+      questions.push({ id: k.id, flow: flow.id, prompt: nat.prompt ?? `Fill in the ${isConntrack ? "conntrack" : "NAT"} entry ${b.nodeLabel.get(e.node) ?? e.node} creates${forWhat}`, blanks: [publicBlank(k)] });
     }
     for (const o of set.order) {
       if (!levels.includes(o.from)) continue;
@@ -189,7 +192,7 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
     });
   }
   const sheet: AnswerSheet = {
-    scenarioId: scenario.id, title: file.title, seed, difficulty, story: file.story, variables: trace.variables, flows: sheetFlows, blankCount: b.blanks.length,
+    scenarioId: scenario.id, title: file.title, seed, difficulty, story: file.story, flows: sheetFlows, blankCount: b.blanks.length,
   };
   return { sheet, blanks: b.blanks, trace };
 }

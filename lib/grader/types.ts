@@ -52,7 +52,6 @@ export interface AnswerSheet {
   readonly seed: number;
   readonly difficulty: Difficulty;
   readonly story: string;
-  readonly variables: Readonly<Record<string, string>>;
   readonly flows: readonly SheetFlow[];
   readonly blankCount: number;
 }

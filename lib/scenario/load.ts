@@ -61,7 +61,7 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, merge: true });
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => ({ file, path: "(yaml)", line: e.linePos?.[0]?.line ?? null, message: e.message.split("\n")[0]! })) };
+    return { ok: false, errors: doc.errors.map((e) => ({ file, path: "(yaml)", line: counter.linePos(e.pos[0]).line, message: e.message.split("\n")[0]! })) };
   }
   let data: unknown;
   try {
@@ -77,7 +77,9 @@ export function loadScenarioText(text: string, file: string): LoadResult {
       ok: false,
       errors: issues.map((i) => {
         const path = i.path.filter((p): p is string | number => typeof p !== "symbol");
-        return { file, path: formatPath(path), line: lineOf(doc, counter, path), message: i.message };
+        // An unknown key is best shown on its own line, not on the line of the object holding it.
+        const at = i.code === "unrecognized_keys" && i.keys.length > 0 ? [...path, i.keys[0]!] : path;
+        return { file, path: formatPath(path), line: lineOf(doc, counter, at), message: i.message };
       }),
     };
   }

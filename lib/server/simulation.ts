@@ -4,7 +4,6 @@
  * path in the document (and its line, for YAML).
  */
 import "server-only";
-import { LineCounter, parseDocument } from "yaml";
 import type { Trace } from "@/lib/engine/trace-types";
 import { loadScenarioText } from "@/lib/scenario/load";
 import { ScenarioVariantError, simulate } from "@/lib/simulate";
@@ -36,12 +35,7 @@ export function simulateRequest(request: SimulateRequest): SimulateOutcome {
   const text = isText ? (request.scenario as string) : JSON.stringify(request.scenario);
   const loaded = loadScenarioText(text, INLINE_FILE);
   if (!loaded.ok) {
-    const syntaxLines = isText ? yamlErrorLines(text) : [];
-    let syntax = 0;
-    const issues = loaded.errors.map((e) => {
-      const line = e.path === "(yaml)" && e.line === null ? (syntaxLines[syntax++] ?? null) : e.line;
-      return { path: e.path, line: isText ? line : null, message: e.message };
-    });
+    const issues = loaded.errors.map((e) => ({ path: e.path, line: isText ? e.line : null, message: e.message }));
     return { ok: false, reason: "invalid_scenario", issues };
   }
   try {
@@ -57,14 +51,4 @@ export function simulateRequest(request: SimulateRequest): SimulateOutcome {
     }
     throw error;
   }
-}
-
-/**
- * The lines of the YAML syntax errors in `text`, in the loader's order. The loader parses without
- * pretty errors, so it has no line for them; the parser's error offsets give it.
- */
-function yamlErrorLines(text: string): (number | null)[] {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, merge: true });
-  return doc.errors.map((e) => (e.pos?.[0] !== undefined ? counter.linePos(e.pos[0]).line : null));
 }

@@ -94,3 +94,15 @@ describe("accepted alternatives", () => {
     expect(result.fields.find((x) => x.id === blankId)!.status).toBe("partial");
   });
 });
+
+describe("a translation left out is named even when its world ends early", () => {
+  test.each([
+    ["browser-to-google", "first-visit/tcp.syn@home-router/src", "192.168.1.10:52432", "snat"],
+    ["kubernetes-service-call", "call-order-service/tcp.syn@node-1/dst", "10.96.50.100:80", "kube-proxy-dnat"],
+  ])("%s: %s = %s", (id, blankId, answer, rule) => {
+    const s = scenario(id);
+    const key = buildAnswerKey(s, 0, "advanced");
+    const result = gradeAnswers(key, { ...modelAnswers(key), [blankId]: answer }, { scenario: s, contentHash: "test" });
+    expect(result.fields.find((f) => f.id === blankId)!.misconception?.rule).toBe(rule);
+  });
+});

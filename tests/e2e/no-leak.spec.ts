@@ -1,0 +1,64 @@
+/**
+ * Answers stay on the server: before a learner submits, nothing the browser receives while it
+ * opens, fills in and reloads a practice page gives an asked value away. We record every response
+ * the page gets (the HTML with its inline RSC payload, API calls and autosaves, and the scripts and
+ * stylesheets, where short numbers are too common to count), fetch the
+ * page's RSC payload as a client-side navigation would, and search them all for the expected
+ * values, which this test computes itself with the grader. Values the learner is shown as context
+ * (the story, context cells, diagram addresses and MACs) are excepted; see tests/helpers/leaks.ts.
+ */
+import { expect, type Response, test } from "@playwright/test";
+import { findScenario } from "../../lib/content/scenario-files";
+import { buildAnswerKey } from "../../lib/grader";
+import { contextOf, leaks } from "../helpers/leaks";
+
+const SCENARIOS = ["browser-to-google", "aws-private-subnet-nat", "kubernetes-service-call", "https-through-cdn"];
+
+test.describe("no expected value reaches the browser before submission", () => {
+  for (const scenarioId of SCENARIOS) {
+    test(`${scenarioId} at advanced (every blank asked)`, async ({ page }) => {
+      const documents: Promise<string>[] = [];
+      const code: Promise<string>[] = [];
+      const capture = (r: Response) => {
+        const type = r.headers()["content-type"] ?? "";
+        (/javascript|css|font|image/.test(type) ? code : documents).push(r.text().catch(() => ""));
+      };
+      page.on("response", capture);
+
+      await page.goto("/");
+      const started = await page.request.post("/api/v1/attempts", { data: { scenarioId, difficulty: "advanced" } });
+      expect(started.status()).toBe(201);
+      const startedBody = await started.text();
+      const { id, seed } = JSON.parse(startedBody) as { id: string; seed: number };
+
+      await page.goto(`/practice/${id}`);
+      await expect(page.getByRole("button", { name: /submit/i })).toBeVisible();
+      // Type an answer, wait for the autosave, and reload: the saved answers come back with the page.
+      const first = page.locator("input[data-blank]").first();
+      await first.fill("10.1.2.3");
+      await first.blur();
+      await expect(page.getByTestId("save-status")).toHaveText("Saved");
+      await page.reload();
+      await expect(first).toHaveValue("10.1.2.3");
+      // The RSC payload a client-side navigation to the page would fetch.
+      const rsc = await page.request.get(`/practice/${id}`, { headers: { RSC: "1" } });
+      const view = await page.request.get(`/api/v1/attempts/${id}`);
+      const detail = await page.request.get(`/api/v1/scenarios/${scenarioId}?seed=${seed}`);
+      page.off("response", capture);
+
+      const received = [...(await Promise.all(documents)), startedBody, await rsc.text(), await view.text()];
+      const scripts = await Promise.all(code);
+      expect(received.join("").length).toBeGreaterThan(10_000);
+      expect(scripts.length).toBeGreaterThan(0);
+      const found = findScenario(scenarioId);
+      if (!found.ok) throw new Error(`cannot load ${scenarioId}`);
+      const key = buildAnswerKey(found.scenario, seed, "advanced");
+      const context = contextOf(await view.json(), (await detail.json()).diagram);
+      expect(leaks(received, key.blanks, context)).toEqual([]);
+      // Scripts and stylesheets are the same for every variant; short numbers there are noise.
+      expect(leaks(scripts, key.blanks, context, 5)).toEqual([]);
+      // And the check is live: the same search finds the answers in the key itself.
+      expect(leaks(JSON.stringify(key.blanks), key.blanks, { story: "", cells: [], diagram: [] }).length).toBeGreaterThan(0);
+    });
+  }
+});
