@@ -120,7 +120,7 @@ export function resolve(sim: Sim, client: RtNode, name: string, options: Resolve
   return { ok: false, failure: lastFailure! };
 }
 
-function dnsMessage(sim: Sim, kind: "query" | "response", name: string, id: number, rest: Partial<DnsMessage> = {}): DnsMessage {
+function dnsMessage(kind: "query" | "response", name: string, id: number, rest: Partial<DnsMessage> = {}): DnsMessage {
   return { protocol: "DNS", id, kind, question: { name, type: "A" }, recursionDesired: true, rcode: "NOERROR", answers: [], authority: [], additional: [], ...rest };
 }
 
@@ -137,7 +137,7 @@ function stubQuery(sim: Sim, client: RtNode, server: number, qname: string, port
   const dportRef = servicePort(sim, 53, "dns");
   const serverRef: FieldRef = { symbol: sim.symbol(`nameserver:${client.id}`, `${client.id}'s nameserver`, formatIpv4(server)), offset: 0 };
   const id = sim.rng(`dnsid:${client.id}`).int(1, 65535);
-  const query = udp("dns.query", src, server, sport.port, 53, QUERY_BYTES + qname.length, dnsMessage(sim, "query", qname, id),
+  const query = udp("dns.query", src, server, sport.port, 53, QUERY_BYTES + qname.length, dnsMessage("query", qname, id),
     { "ip.src": src.ipRef, "ip.ttl": src.ttlRef, "l4.srcPort": sport.ref, "ip.dst": serverRef, "l4.dstPort": dportRef });
   sim.push({
     type: "dns", key: sim.key("dns.stub-query", client.id), node: client.id, step: "stub-query", name: qname, result: `query to ${formatIpv4(server)}`,
@@ -150,7 +150,7 @@ function stubQuery(sim: Sim, client: RtNode, server: number, qname: string, port
   const reply = service ? answerQuery(sim, arrived.node, service, qname) : { rcode: "NXDOMAIN" as const, answers: [], authority: [], additional: [], by: arrived.node.id, reason: "no DNS service" };
   const serverSrc = sourceOf(sim, arrived.node);
   const response = udp("dns.response", { ip: arrived.pkt.dst, ttl: serverSrc.ttl }, arrived.pkt.src, 53, arrived.pkt.sport, QUERY_BYTES + qname.length + 16 * reply.answers.length,
-    dnsMessage(sim, "response", qname, id, { rcode: reply.rcode, answers: reply.answers, authority: reply.authority, additional: reply.additional }),
+    dnsMessage("response", qname, id, { rcode: reply.rcode, answers: reply.answers, authority: reply.authority, additional: reply.additional }),
     withDefined({ "ip.src": arrived.pkt.refs["ip.dst"], "l4.srcPort": arrived.pkt.refs["l4.dstPort"], "ip.dst": arrived.pkt.refs["ip.src"], "l4.dstPort": arrived.pkt.refs["l4.srcPort"], "ip.ttl": serverSrc.ttlRef }));
   const back = transmit(sim, arrived.node, response);
   if (!back.ok) return { ok: false, failure: back };
@@ -300,7 +300,7 @@ function iterativeQuery(sim: Sim, resolver: RtNode, server: number, serverName: 
     reason: `The resolver asks ${serverName} (${level === "root" ? "a root server" : level === "tld" ? "a TLD server" : "an authoritative server"}) about ${qname}, without asking it to recurse.`,
     provenance: { kind: "protocol", rule: "RFC 1034 5.3.3: iterative resolution" },
   });
-  const query = udp(`dns.${level}-query`, src, server, sport, 53, QUERY_BYTES + qname.length, { ...dnsMessage(sim, "query", qname, id), recursionDesired: false },
+  const query = udp(`dns.${level}-query`, src, server, sport, 53, QUERY_BYTES + qname.length, { ...dnsMessage("query", qname, id), recursionDesired: false },
     { "ip.src": src.ipRef, "ip.ttl": src.ttlRef, "l4.srcPort": portRef, "ip.dst": serverRef, "l4.dstPort": servicePort(sim, 53, "dns") });
   const arrived = transmit(sim, resolver, query);
   if (!arrived.ok) return null;
@@ -308,7 +308,7 @@ function iterativeQuery(sim: Sim, resolver: RtNode, server: number, serverName: 
   const reply = service ? answerQuery(sim, arrived.node, service, qname) : { rcode: "NXDOMAIN" as const, answers: [], authority: [], additional: [], by: arrived.node.id, reason: "no DNS service" };
   const serverSrc = sourceOf(sim, arrived.node);
   const response = udp(`dns.${level}-response`, { ip: arrived.pkt.dst, ttl: serverSrc.ttl }, arrived.pkt.src, 53, arrived.pkt.sport, QUERY_BYTES + qname.length + 16 * (reply.answers.length + reply.authority.length + reply.additional.length),
-    { ...dnsMessage(sim, "response", qname, id, { rcode: reply.rcode, answers: reply.answers, authority: reply.authority, additional: reply.additional }), recursionDesired: false },
+    { ...dnsMessage("response", qname, id, { rcode: reply.rcode, answers: reply.answers, authority: reply.authority, additional: reply.additional }), recursionDesired: false },
     withDefined({ "ip.src": arrived.pkt.refs["ip.dst"], "l4.srcPort": arrived.pkt.refs["l4.dstPort"], "ip.dst": arrived.pkt.refs["ip.src"], "l4.dstPort": arrived.pkt.refs["l4.srcPort"], "ip.ttl": serverSrc.ttlRef }));
   const back = transmit(sim, arrived.node, response);
   return back.ok ? reply : null;

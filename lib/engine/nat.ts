@@ -47,7 +47,7 @@ export function prerouting(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]
   const tracked = lookupConntrack(sim, node.id, p);
   if (tracked) {
     const { entry, direction } = tracked;
-    if (direction === "reply") return pass(reverse(sim, node, p, entry, decisions));
+    if (direction === "reply") return pass(reverse(sim, p, entry, decisions));
     if (entry.kind === "dnat") return pass(applyDnatEntry(sim, node, p, entry, decisions, "reuse"));
     return pass(p);
   }
@@ -84,7 +84,7 @@ function unsolicited(node: RtNode, p: Pkt): NatOutcome {
   };
 }
 
-function reverse(sim: Sim, node: RtNode, p: Pkt, entry: CtEntry, decisions: Decision[]): Pkt {
+function reverse(sim: Sim, p: Pkt, entry: CtEntry, decisions: Decision[]): Pkt {
   const provenance = { kind: "table-entry" as const, table: entry.table, entry: describeEntry(entry) };
   if (entry.kind === "snat") {
     if (!sim.rule("reverse-nat")) return { ...p, steer: entry.origIp };

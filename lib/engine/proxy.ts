@@ -51,7 +51,7 @@ function upstream(sim: Sim, from: TcpConnection, ip: number, port: number, prefi
 }
 
 /** What the origin or backend does with the proxied request. */
-function serverHandler(sim: Sim, conn: TcpConnection): RequestHandler {
+function serverHandler(conn: TcpConnection): RequestHandler {
   const service: ServiceModel = conn.service;
   return handlerFor(service, { cdn: () => ({ ok: true, response: { status: 502, headers: [], bodyBytes: 0, body: "loop" } }), proxy: () => ({ ok: true, response: { status: 502, headers: [], bodyBytes: 0, body: "loop" } }) });
 }
@@ -120,7 +120,7 @@ function fetchFromOrigin(sim: Sim, conn: TcpConnection, req: HttpRequest, servic
       ["x-forwarded-for", formatIpv4(client)], ["x-forwarded-proto", "https"],
     ],
   };
-  const result = exchange(sim, up.conn, originReq, serverHandler(sim, up.conn));
+  const result = exchange(sim, up.conn, originReq, serverHandler(up.conn));
   return result.ok ? { ok: true, response: result.response } : result;
 }
 
@@ -152,7 +152,7 @@ export function l7ProxyHandler(service: L7ProxyServiceModel): RequestHandler {
       ],
     };
     const backendService = up.conn.service;
-    const result = exchange(sim, up.conn, backendReq, backendService.kind === "web" ? serveRoutes(backendService.routes) : serverHandler(sim, up.conn));
+    const result = exchange(sim, up.conn, backendReq, backendService.kind === "web" ? serveRoutes(backendService.routes) : serverHandler(up.conn));
     if (!result.ok) return result;
     const closed = close(sim, up.conn);
     return closed.ok ? { ok: true, response: result.response } : { ok: false, failure: closed };

@@ -51,10 +51,6 @@ export function initialSequence(sim: Sim, spec: IsnSpec, id: string, label: stri
   return { isn, symbol: sim.symbol(id, label, String(isn), free) };
 }
 
-function seqRef(side: TcpSide, extra = 0): FieldRef {
-  return { symbol: side.isnSymbol, offset: side.used + extra };
-}
-
 /** Builds a segment from one side to the other, numbered from that side's state. */
 function segment(sim: Sim, conn: TcpConnection, from: TcpSide, to: TcpSide, label: string, flags: TcpFlag[], len: number, app: AppPayload | null, opts: { seqOffset?: number; ackNothing?: boolean } = {}): Pkt {
   const synCost = sim.rule("syn-consumes-seq") ? 1 : 0;

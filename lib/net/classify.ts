@@ -3,7 +3,6 @@
  * checked most specific first, plus the classful class that older material still talks about.
  */
 import { cidr, contains, type Cidr } from "./cidr";
-import type { Ipv4 } from "./ipv4";
 
 export type AddressCategory =
   | "THIS_NETWORK"
