@@ -4,7 +4,7 @@
  * outlives the call; the state is created fresh each time, so simulate() stays a pure function.
  */
 import type { FreeSpec, TraceEvent, TraceSymbol } from "./trace-types";
-import { isOn, RULE_IDS, type RuleId, type WorldRules } from "./rules";
+import { isOn, type RuleId, type WorldRules } from "./rules";
 import type { Topology } from "./topology";
 import { rngFor, type Rng } from "../random";
 import type { CtEntry } from "./conntrack";
@@ -54,7 +54,7 @@ export class Sim {
   readonly symbols = new Map<string, TraceSymbol>();
   readonly rulesInPlay = new Set<RuleId>();
   private readonly on: Record<RuleId, boolean>;
-  private readonly inPlay: Partial<Record<RuleId, true>> = {};
+  private readonly inPlay: Record<RuleId, boolean> = ruleFlags(() => false);
   events: TraceEvent[] = [];
   flowId = "";
   flowStartMs = 0;
@@ -68,7 +68,7 @@ export class Sim {
     readonly world: WorldRules,
     public state: SimState,
   ) {
-    this.on = Object.fromEntries(RULE_IDS.map((r) => [r, isOn(world, r)])) as Record<RuleId, boolean>;
+    this.on = ruleFlags((r) => isOn(world, r));
   }
 
   /** Starts a new flow: fresh event list and hop keys; the clock and tables carry on. */
@@ -82,7 +82,7 @@ export class Sim {
 
   /** Whether a behaviour is on, noting that the rule mattered for this trace. */
   rule(rule: RuleId): boolean {
-    if (this.inPlay[rule] !== true) {
+    if (!this.inPlay[rule]) {
       this.inPlay[rule] = true;
       this.rulesInPlay.add(rule);
     }
@@ -175,6 +175,20 @@ export class Sim {
     use.crossings += 1;
     this.segmentUse.set(segment, use);
   }
+}
+
+/**
+ * One flag per rule, as an object literal with every key: a fixed shape keeps `flags[rule]` a fast
+ * property read (an object built key by key, or by Object.fromEntries, is a slow dictionary).
+ */
+function ruleFlags(flag: (rule: RuleId) => boolean): Record<RuleId, boolean> {
+  return {
+    "ttl-decrement": flag("ttl-decrement"), "mac-rewrite": flag("mac-rewrite"), "mac-end-to-end": flag("mac-end-to-end"), snat: flag("snat"),
+    "nat-port-preservation": flag("nat-port-preservation"), "reverse-nat": flag("reverse-nat"), "kube-proxy-dnat": flag("kube-proxy-dnat"),
+    "conntrack-reverse": flag("conntrack-reverse"), "dns-cache": flag("dns-cache"), "cdn-cache": flag("cdn-cache"), "sg-stateful": flag("sg-stateful"),
+    "nacl-stateless": flag("nacl-stateless"), "syn-consumes-seq": flag("syn-consumes-seq"), "dns-search-domains": flag("dns-search-domains"),
+    "proxy-new-connection": flag("proxy-new-connection"), "natgw-translates-to-eip": flag("natgw-translates-to-eip"),
+  };
 }
 
 const keyBases = new Map<string, Map<string, string>>();
