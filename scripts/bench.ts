@@ -2,7 +2,8 @@
  * `npm run bench [-- --json] [-- --only engine,lpm]`: runs the benchmarks under scripts/bench/
  * and prints their figures, measured on this machine, as a table with the targets beside them
  * (or, with --json, as one JSON object: `meta`, every figure under its dotted name, `targets`).
- * npm runs it as `node --expose-gc --import tsx`, so memory figures can collect garbage first.
+ * npm runs it bundled (scripts/run-bundled.mjs, as production bundles lib/) with --expose-gc,
+ * so memory figures can collect garbage first.
  *
  * To add a benchmark, export `async function benchX(): Promise<Record<string, number>>` from a
  * module in scripts/bench/ and add one line to BENCHMARKS (and its targets to TARGETS, if any).

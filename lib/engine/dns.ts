@@ -8,6 +8,7 @@ import type { CacheEntryModel, DnsRecordModel, PortSpec, ServiceModel } from "./
 import { clientPort, servicePort, sourceOf } from "./endpoint";
 import { transmit, type Transmit } from "./forward";
 import { makeRefs, type Pkt, type Refs } from "./packet";
+import { RULE } from "./rules";
 import type { CacheRecord, Sim } from "./sim";
 import type { RtNode } from "./topology";
 import type { DnsMessage, DnsRecord, FieldRef } from "./trace-types";
@@ -42,7 +43,7 @@ function fresh(sim: Sim, record: CacheRecord | undefined): record is CacheRecord
 function lookupCache(sim: Sim, client: RtNode, cacheName: string, step: "browser-cache" | "os-cache", name: string, initial: readonly CacheEntryModel[]): Resolution | null {
   const cache = cacheOf(sim, cacheName, initial);
   const record = cache.get(name);
-  const hit = fresh(sim, record) && sim.rule("dns-cache");
+  const hit = fresh(sim, record) && sim.rule(RULE["dns-cache"]);
   const where = step === "browser-cache" ? "the browser's host cache" : "the operating system's DNS cache";
   sim.push({
     type: "dns", key: sim.key(`dns.${step}`, client.id), node: client.id, step, name,
@@ -70,7 +71,7 @@ function fill(sim: Sim, client: RtNode, cacheName: string, label: string, name: 
 export function candidateNames(sim: Sim, name: string, search: readonly string[], ndots: number): string[] {
   if (name.endsWith(".")) return [name.slice(0, -1)];
   const dots = name.split(".").length - 1;
-  if (search.length === 0 || !sim.rule("dns-search-domains")) return [name];
+  if (search.length === 0 || !sim.rule(RULE["dns-search-domains"])) return [name];
   const expanded = search.map((d) => `${name}.${d}`);
   return dots < ndots ? [...expanded, name] : [name, ...expanded];
 }
@@ -230,7 +231,7 @@ function levelOf(zone: string): "root" | "tld" | "auth" {
 function recursive(sim: Sim, node: RtNode, service: Extract<ServiceModel, { kind: "dns-recursive" }>, qname: string): Reply {
   const cache = cacheOf(sim, `resolver:${node.id}`, service.cache);
   const cached = cache.get(qname);
-  const hit = fresh(sim, cached) && sim.rule("dns-cache");
+  const hit = fresh(sim, cached) && sim.rule(RULE["dns-cache"]);
   sim.push({
     type: "dns", key: sim.key("dns.resolver-cache", node.id), node: node.id, step: "resolver-cache", name: qname, result: hit ? `HIT ${formatIpv4(cached!.ip)}` : "MISS",
     reason: hit ? `The resolver answered ${qname} recently and the TTL has not run out: it answers from its cache.` : `The resolver has no cached answer for ${qname}: it resolves it iteratively, starting from the closest zone it knows.`,

@@ -7,6 +7,7 @@ import { contains, formatCidr } from "../net/cidr";
 import { formatIpv4 } from "../net/ipv4";
 import type { NaclModel, NaclRule, SecurityGroupModel, SecurityGroupRule } from "./model";
 import { describeFlow, type Pkt } from "./packet";
+import { RULE } from "./rules";
 import type { Sim } from "./sim";
 import type { RtInterface } from "./topology";
 import type { Decision, Provenance } from "./trace-types";
@@ -51,7 +52,7 @@ export function checkSecurityGroups(sim: Sim, iface: RtInterface, p: Pkt, direct
   const groups = iface.securityGroups.map((g) => sim.topo.securityGroups.get(g)).filter((g): g is SecurityGroupModel => g !== undefined);
   const names = iface.securityGroups.join(", ");
   const tracked = `${iface.qualified}|${reverseKey(p)}`;
-  if (sim.state.sgFlows.has(tracked) && sim.rule("sg-stateful")) {
+  if (sim.state.sgFlows.has(tracked) && sim.rule(RULE["sg-stateful"])) {
     return {
       allowed: true,
       decision: {
@@ -61,7 +62,7 @@ export function checkSecurityGroups(sim: Sim, iface: RtInterface, p: Pkt, direct
     };
   }
   const o = p.icmp?.original;
-  if (direction === "inbound" && o && sim.state.sgFlows.has(`${iface.qualified}|${o.proto}|${o.src}|${o.sport}|${o.dst}|${o.dport}`) && sim.rule("sg-stateful")) {
+  if (direction === "inbound" && o && sim.state.sgFlows.has(`${iface.qualified}|${o.proto}|${o.src}|${o.sport}|${o.dst}|${o.dport}`) && sim.rule(RULE["sg-stateful"])) {
     return {
       allowed: true,
       decision: {
@@ -102,7 +103,7 @@ export function checkNacl(sim: Sim, nacl: NaclModel, subnet: string, p: Pkt, dir
   const peer = direction === "inbound" ? p.src : p.dst;
   const match = rules.find((r) => portsMatch(r, p) && contains(r.cidr, peer as never));
   const stateKey = `nacl:${nacl.id}|${reverseKey(p)}`;
-  if (!sim.rule("nacl-stateless") && sim.state.sgFlows.has(stateKey)) {
+  if (!sim.rule(RULE["nacl-stateless"]) && sim.state.sgFlows.has(stateKey)) {
     return { allowed: true, decision: { kind: "filter", reason: `Network ACL ${nacl.id} lets the return traffic through.`, provenance: { kind: "rule", ruleset: nacl.id, rule: "return traffic" } } };
   }
   if (match && match.action === "allow") {

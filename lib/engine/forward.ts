@@ -8,11 +8,13 @@ import { contains, formatCidr } from "../net/cidr";
 import { formatIpv4 } from "../net/ipv4";
 import { routableInSimulation } from "../net/classify";
 import { checkNacl, checkSecurityGroups } from "./firewall";
-import { resolveNextHop, rewriteEthernet } from "./l2";
+import { knownNextHop, resolveNextHop, rewriteEthernet, type NextHopResolution } from "./l2";
 import { ipRef, postrouting, prerouting } from "./nat";
 import { sourceOf } from "./endpoint";
 import { makeRefs, render, withFields, type Pkt } from "./packet";
+import type { NaclModel } from "./model";
 import { explainRoute, lookupRoute, type RouteTable } from "./routing";
+import { RULE } from "./rules";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode } from "./topology";
 import type { Decision, Disposition, FieldRef, Provenance } from "./trace-types";
@@ -37,6 +39,8 @@ export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
   let p = first;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const decisions: Decision[] = [];
+    let ttl = p.ttl;
+    let ttlRef = p.refs["ip.ttl"];
     if (ingress !== null) {
       const arrival = arrive(sim, node, ingress, p, decisions);
       if (arrival.kind === "drop") {
@@ -53,17 +57,20 @@ export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
         return { ok: true, node, iface: ingress, pkt: arrival.pkt };
       }
       p = arrival.pkt;
+      ttl = arrival.ttl;
+      ttlRef = arrival.ttlRef;
     }
-    const leaving = depart(sim, node, ingress, p, decisions);
-    if (!leaving.ok) return drop(sim, node, p, decisions, leaving.drop);
+    const leaving = depart(sim, node, ingress, p, ttl, ttlRef, decisions);
+    if (!leaving.ok) return drop(sim, node, withTtl(p, ttl, ttlRef), decisions, leaving.drop);
     p = leaving.pkt;
+    const plan = leaving.plan;
     sim.push({
       type: "hop", key: sim.key(p.label, node.id), label: p.label, node: node.id, action: ingress === null ? "send" : "forward",
-      ingress: ingress?.name ?? null, egress: leaving.egress.name, nextHop: leaving.nextHopText,
+      ingress: ingress?.name ?? null, egress: plan.egress.name, nextHop: plan.texts.nextHop,
       packet: render(p), decisions, refs: p.refs as never,
-      reason: ingress === null ? leaving.texts.send : leaving.texts.forward,
+      reason: ingress === null ? plan.texts.send : plan.texts.forward,
     });
-    const segment = leaving.texts.segment;
+    const segment = plan.texts.segment;
     sim.cross(segment.id, segment.latencyMs);
     node = leaving.target.node;
     ingress = leaving.target;
@@ -72,6 +79,11 @@ export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
     disposition: "NO_ROUTE", component: node.id, reason: `The packet was still travelling after ${MAX_HOPS} hops: a routing loop.`,
     provenance: { kind: "protocol", rule: "routing loop guard" },
   });
+}
+
+/** The packet with a router's TTL decrement applied (when forwarding stops before the new frame is built). */
+function withTtl(p: Pkt, ttl: number, ttlRef: FieldRef | undefined): Pkt {
+  return ttl === p.ttl && ttlRef === p.refs["ip.ttl"] ? p : withFields(p, { ttl }, { "ip.ttl": ttlRef });
 }
 
 /**
@@ -109,7 +121,7 @@ function translates(node: RtNode): boolean {
 
 type Arrival =
   | { readonly kind: "deliver"; readonly pkt: Pkt }
-  | { readonly kind: "forward"; readonly pkt: Pkt }
+  | { readonly kind: "forward"; readonly pkt: Pkt; readonly ttl: number; readonly ttlRef: FieldRef | undefined }
   | { readonly kind: "drop"; readonly drop: Drop };
 
 /** What a node does with a packet that has just arrived on `ingress`, up to the routing decision. */
@@ -148,6 +160,9 @@ function arrive(sim: Sim, node: RtNode, ingress: RtInterface, p: Pkt, decisions:
       provenance: { kind: "protocol", rule: "RFC 1918 section 3: private addresses are not routed on the internet" },
     } };
   }
+  // The decrement is decided here and applied when the new frame is built (see rewriteEthernet).
+  let ttl = pkt.ttl;
+  let ttlRef = pkt.refs["ip.ttl"];
   const cost = node.model.ttlCost;
   if (cost > 0) {
     if (pkt.ttl <= cost) {
@@ -157,13 +172,13 @@ function arrive(sim: Sim, node: RtNode, ingress: RtInterface, p: Pkt, decisions:
         provenance: { kind: "protocol", rule: "RFC 791/1812: a router discards a packet whose TTL reaches zero" },
       } };
     }
-    if (sim.rule("ttl-decrement")) {
-      const ref = pkt.refs["ip.ttl"];
-      pkt = withFields(pkt, { ttl: pkt.ttl - cost }, ref && "offset" in ref ? { "ip.ttl": offsetRef(ref.symbol, ref.offset - cost) } : {});
-      decisions.push(ttlDecision(node, pkt.ttl + cost));
+    if (sim.rule(RULE["ttl-decrement"])) {
+      ttl -= cost;
+      if (ttlRef && "offset" in ttlRef) ttlRef = offsetRef(ttlRef.symbol, ttlRef.offset - cost);
+      decisions.push(ttlDecision(node, ttl + cost));
     }
   }
-  return { kind: "forward", pkt };
+  return { kind: "forward", pkt, ttl, ttlRef };
 }
 
 const ttlDecisions = new WeakMap<RtNode, Map<number, Decision>>();
@@ -198,36 +213,30 @@ function offsetRef(symbol: string, offset: number): FieldRef {
 }
 
 type Departure =
-  | { readonly ok: true; readonly pkt: Pkt; readonly egress: RtInterface; readonly target: RtInterface; readonly nextHopText: string; readonly texts: HopTexts }
+  | { readonly ok: true; readonly pkt: Pkt; readonly plan: HopPlan; readonly target: RtInterface }
   | { readonly ok: false; readonly drop: Drop };
 
-/** Route lookup, egress filters, SNAT, ARP and the Ethernet rewrite. */
-function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p: Pkt, decisions: Decision[]): Departure {
-  const dest = p.steer ?? p.dst;
-  const table = routeTableFor(sim, node, ingress);
-  const routed = routeDecision(sim, node, table, dest);
-  if (!routed.ok) return routed;
-  decisions.push(routed.decision);
-  const next = routed.target;
-  if (node.model.kind === "vpc-router") {
-    const entering = sim.topo.subnetBySegment.get(next.egress.segment);
-    if (entering?.nacl) {
-      const v = checkNacl(sim, sim.topo.nacls.get(entering.nacl)!, entering.id, p, "inbound");
-      if (!v.allowed) return { ok: false, drop: { disposition: "DENIED_BY_NETWORK_ACL", component: v.component, reason: v.reason, provenance: v.provenance } };
-      decisions.push(v.decision);
-    }
+/** Route lookup, egress filters, SNAT, ARP and the new Ethernet header (with the TTL decided on arrival). */
+function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p: Pkt, ttl: number, ttlRef: FieldRef | undefined, decisions: Decision[]): Departure {
+  const plan = hopPlan(sim, node, ingress, p.steer ?? p.dst);
+  if (!plan.ok) return plan;
+  decisions.push(plan.decision);
+  if (plan.entering !== null) {
+    const v = checkNacl(sim, plan.entering.nacl, plan.entering.subnet, p, "inbound");
+    if (!v.allowed) return { ok: false, drop: { disposition: "DENIED_BY_NETWORK_ACL", component: v.component, reason: v.reason, provenance: v.provenance } };
+    decisions.push(v.decision);
   }
   let pkt = p;
   if (ingress === null) {
-    const sg = checkSecurityGroups(sim, next.egress, pkt, "outbound");
+    const sg = checkSecurityGroups(sim, plan.egress, pkt, "outbound");
     if (sg && !sg.allowed) return { ok: false, drop: { disposition: "DENIED_BY_SECURITY_GROUP", component: sg.component, reason: sg.reason, provenance: sg.provenance } };
     if (sg) decisions.push(sg.decision);
   } else if (translates(node)) {
-    const nat = postrouting(sim, node, next.egress, pkt, decisions);
+    const nat = postrouting(sim, node, plan.egress, pkt, decisions);
     if (!nat.ok) return { ok: false, drop: { ...nat, provenance: { kind: "table-entry", table: `${node.id} NAT table`, entry: "no free port" } } };
     pkt = nat.pkt;
   }
-  const resolved = resolveNextHop(sim, node, next.egress, next.nextHop, next.direct);
+  const resolved = plan.link ?? resolveNextHop(sim, node, plan.egress, plan.nextHop, plan.direct);
   if (!resolved.ok) {
     return { ok: false, drop: {
       disposition: "HOST_UNREACHABLE", component: node.id, reason: `${node.id} cannot deliver the frame: ${resolved.reason}.`,
@@ -235,35 +244,61 @@ function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p: Pkt, dec
     } };
   }
   decisions.push(resolved.decision);
-  const l2 = rewriteEthernet(sim, pkt, next.egress, resolved.target, ingress === null);
+  const l2 = rewriteEthernet(sim, pkt, resolved, ingress === null, ttl, ttlRef);
   if (l2.decision) decisions.push(l2.decision);
-  const texts = next.texts ?? (next.texts = hopTexts(sim, node, next));
-  return { ok: true, pkt: l2.pkt, egress: next.egress, target: resolved.target, nextHopText: texts.nextHop, texts };
+  return { ok: true, pkt: l2.pkt, plan, target: resolved.target };
+}
+
+/**
+ * Everything about sending a packet towards one destination, from one node through one of its
+ * route tables, that depends only on the compiled topology: the route and its explanation, the
+ * egress, the NACL of the subnet entered, the next hop's MAC (unless an ARP cache starts cold),
+ * and the hop's sentences. Made on first use and reused by every later hop and trace, so a hop
+ * costs two map lookups instead of one per step of the pipeline.
+ */
+interface HopPlan extends Target {
+  readonly ok: true;
+  readonly decision: Decision;
+  readonly entering: { readonly nacl: NaclModel; readonly subnet: string } | null;
+  /** The next hop's resolution when it cannot change during a trace; null when it needs the trace's ARP cache. */
+  readonly link: NextHopResolution | null;
+  readonly texts: HopTexts;
+}
+
+type Planned = HopPlan | { readonly ok: false; readonly drop: Drop };
+
+/** Plans by where the packet comes from: a node's own sends, or the interface a forwarded packet arrived on. */
+const plans = new WeakMap<RtNode | RtInterface, Map<number, Planned>>();
+
+function hopPlan(sim: Sim, node: RtNode, ingress: RtInterface | null, dest: number): Planned {
+  const from = ingress ?? node;
+  let byDest = plans.get(from);
+  if (!byDest) plans.set(from, (byDest = new Map()));
+  let plan = byDest.get(dest);
+  if (plan === undefined) byDest.set(dest, (plan = makePlan(sim, node, ingress, dest)));
+  return plan;
+}
+
+function makePlan(sim: Sim, node: RtNode, ingress: RtInterface | null, dest: number): Planned {
+  const table = routeTableFor(sim, node, ingress);
+  const routed = computeRoute(sim, node, table, dest);
+  if (!routed.ok) return routed;
+  const next = routed.target;
+  let entering: HopPlan["entering"] = null;
+  if (node.model.kind === "vpc-router") {
+    const subnet = sim.topo.subnetBySegment.get(next.egress.segment);
+    if (subnet?.nacl) entering = { nacl: sim.topo.nacls.get(subnet.nacl)!, subnet: subnet.id };
+  }
+  return {
+    ok: true, decision: routed.decision, egress: next.egress, nextHop: next.nextHop, direct: next.direct, entering,
+    link: knownNextHop(sim, node, next.egress, next.nextHop, next.direct), texts: hopTexts(sim, node, next),
+  };
 }
 
 interface RoutedOk {
   readonly ok: true;
   readonly decision: Decision;
   readonly target: Target;
-}
-
-/**
- * Route lookups, memoised per node, table and destination. The answer (and the sentence that
- * explains it) depends on nothing else, so it is computed once per compiled topology and the
- * same immutable decision is reused by every trace.
- */
-const routeCache = new WeakMap<RtNode, WeakMap<RouteTable, Map<number, RoutedOk | { ok: false; drop: Drop }>>>();
-
-function routeDecision(sim: Sim, node: RtNode, table: RouteTable, dest: number): RoutedOk | { ok: false; drop: Drop } {
-  let byTable = routeCache.get(node);
-  if (!byTable) routeCache.set(node, (byTable = new WeakMap()));
-  let byDest = byTable.get(table);
-  if (!byDest) byTable.set(table, (byDest = new Map()));
-  const hit = byDest.get(dest);
-  if (hit) return hit;
-  const result = computeRoute(sim, node, table, dest);
-  byDest.set(dest, result);
-  return result;
 }
 
 function computeRoute(sim: Sim, node: RtNode, table: RouteTable, dest: number): RoutedOk | { ok: false; drop: Drop } {
@@ -299,11 +334,9 @@ interface Target {
   readonly egress: RtInterface;
   readonly nextHop: number;
   readonly direct: RtInterface | null;
-  /** Filled on first use: targets are memoised with their route decision, and so are their sentences. */
-  texts?: HopTexts;
 }
 
-/** The sentences and link of a hop through a given target, built once per memoised route. */
+/** The sentences and link of a hop through a given target, built once per plan. */
 interface HopTexts {
   readonly nextHop: string;
   readonly send: string;

@@ -5,32 +5,69 @@
 import { formatIpv4 } from "../net/ipv4";
 import { BROADCAST_MAC, UNKNOWN_MAC } from "../net/mac";
 import { copyPacket, mergeRefs, type Pkt } from "./packet";
+import { RULE } from "./rules";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode, RtSegment } from "./topology";
 import type { Decision, FieldRef, TraceSymbol } from "./trace-types";
 
-export type NextHopResolution =
-  | { readonly ok: true; readonly target: RtInterface; readonly decision: Decision }
-  | { readonly ok: false; readonly reason: string };
+/** A MAC address as a trace symbol, with the id of the simulation that last declared it. */
+interface MacSymbol {
+  readonly ref: FieldRef;
+  readonly symbol: TraceSymbol;
+  declaredIn: number;
+}
 
-/** Refs per interface, built once: macRef runs twice per hop. */
-const macRefs = new WeakMap<RtInterface, { ref: FieldRef; symbol: TraceSymbol }>();
+/**
+ * The neighbour a frame goes to on the egress link, and everything about the new Ethernet header
+ * that depends only on the two interfaces: computed once, shared by every hop and trace that uses it.
+ */
+export interface Link {
+  readonly ok: true;
+  readonly egress: RtInterface;
+  readonly target: RtInterface;
+  /** How the next hop's MAC is known (route target, warm or freshly filled ARP cache). */
+  readonly decision: Decision;
+  readonly src: MacSymbol;
+  readonly dst: MacSymbol;
+  /** The explanation of the rewrite a router does, made when first needed. */
+  rewrite: Decision | null;
+}
+
+export type NextHopResolution = Link | { readonly ok: false; readonly reason: string };
+
+/** Refs per interface, built once: every hop uses two. */
+const macSymbols = new WeakMap<RtInterface, MacSymbol>();
+
+function macSymbol(iface: RtInterface): MacSymbol {
+  let cached = macSymbols.get(iface);
+  if (cached === undefined) {
+    const id = `mac:${iface.qualified}`;
+    macSymbols.set(iface, (cached = { ref: { symbol: id, offset: 0 }, symbol: { id, label: `MAC address of ${iface.qualified}`, value: iface.mac, free: null }, declaredIn: -1 }));
+  }
+  return cached;
+}
+
+/** Declares a MAC symbol in this simulation (once: the stamp saves a map lookup on every hop). */
+function declareMac(sim: Sim, mac: MacSymbol): FieldRef {
+  if (mac.declaredIn !== sim.id) {
+    mac.declaredIn = sim.id;
+    sim.declare(mac.symbol);
+  }
+  return mac.ref;
+}
 
 /** The symbol for an interface's MAC, so every frame that carries it points at the same quantity. */
 export function macRef(sim: Sim, iface: RtInterface): FieldRef {
-  let cached = macRefs.get(iface);
-  if (cached === undefined) {
-    const id = `mac:${iface.qualified}`;
-    macRefs.set(iface, (cached = { ref: { symbol: id, offset: 0 }, symbol: { id, label: `MAC address of ${iface.qualified}`, value: iface.mac, free: null } }));
-  }
-  sim.declare(cached.symbol);
-  return cached.ref;
+  return declareMac(sim, macSymbol(iface));
+}
+
+function link(egress: RtInterface, target: RtInterface, decision: Decision): Link {
+  return { ok: true, egress, target, decision, src: macSymbol(egress), dst: macSymbol(target), rewrite: null };
 }
 
 /** Decisions that depend only on the compiled topology, made once and shared by every trace. */
 const warmResolutions = new WeakMap<RtInterface, Map<number, NextHopResolution>>();
 const directResolutions = new WeakMap<RtInterface, Map<RtInterface, NextHopResolution>>();
-const rewriteDecisions = new WeakMap<RtInterface, Map<RtInterface, Decision>>();
 
 function memo<K extends object, K2, V>(cache: WeakMap<K, Map<K2, V>>, a: K, b: K2, make: () => V): V {
   let inner = cache.get(a);
@@ -59,23 +96,8 @@ export function arpResponder(segment: RtSegment, address: number, asker: RtNode)
 export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, nextHop: number, direct: RtInterface | null): NextHopResolution {
   const segment = sim.topo.segments.get(egress.segment);
   if (!segment) return { ok: false, reason: `interface ${egress.qualified} is not attached to any link` };
-  if (direct) {
-    return memo(directResolutions, egress, direct, () => ({
-      ok: true, target: direct,
-      decision: {
-        kind: "arp", reason: `${direct.qualified} is the gateway's interface on this link: the frame goes to ${direct.mac}.`,
-        provenance: { kind: "config", node: node.id, setting: `route target ${direct.node.id}` },
-      },
-    }));
-  }
-  if (!node.model.arpCold) {
-    return memo(warmResolutions, egress, nextHop, () => {
-      const target = arpResponder(segment, nextHop, node);
-      const hop = formatIpv4(nextHop);
-      if (!target) return { ok: false, reason: `nobody on ${segment.label} answers ARP for ${hop}` };
-      return { ok: true, target, decision: arpCacheDecision(node, hop, target, "its ARP cache already knows the neighbour") };
-    });
-  }
+  const known = knownNextHop(sim, node, egress, nextHop, direct);
+  if (known !== null) return known;
   const target = arpResponder(segment, nextHop, node);
   const hop = formatIpv4(nextHop);
   if (!target) {
@@ -89,11 +111,35 @@ export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, next
     sim.state.arp.set(node.id, table);
   }
   if (table.has(nextHop)) {
-    return { ok: true, target, decision: arpCacheDecision(node, hop, target, "learned by ARP earlier") };
+    return link(egress, target, arpCacheDecision(node, hop, target, "learned by ARP earlier"));
   }
   exchangeArp(sim, node, egress, segment, nextHop, target);
   table.set(nextHop, target.mac);
-  return { ok: true, target, decision: arpCacheDecision(node, hop, target, "just learned from the ARP reply") };
+  return link(egress, target, arpCacheDecision(node, hop, target, "just learned from the ARP reply"));
+}
+
+/**
+ * The next hop's resolution when it cannot involve an ARP exchange, so it is the same for every
+ * trace: a route that names the neighbour itself, or a node whose ARP cache is warm. Null when the
+ * node's cache starts cold and the answer depends on what this trace has learned (or when the
+ * interface is on no link, which resolveNextHop reports).
+ */
+export function knownNextHop(sim: Sim, node: RtNode, egress: RtInterface, nextHop: number, direct: RtInterface | null): NextHopResolution | null {
+  const segment = sim.topo.segments.get(egress.segment);
+  if (!segment) return null;
+  if (direct) {
+    return memo(directResolutions, egress, direct, () => link(egress, direct, {
+      kind: "arp", reason: `${direct.qualified} is the gateway's interface on this link: the frame goes to ${direct.mac}.`,
+      provenance: { kind: "config", node: node.id, setting: `route target ${direct.node.id}` },
+    }));
+  }
+  if (node.model.arpCold) return null;
+  return memo(warmResolutions, egress, nextHop, (): NextHopResolution => {
+    const target = arpResponder(segment, nextHop, node);
+    const hop = formatIpv4(nextHop);
+    if (!target) return { ok: false, reason: `nobody on ${segment.label} answers ARP for ${hop}` };
+    return link(egress, target, arpCacheDecision(node, hop, target, "its ARP cache already knows the neighbour"));
+  });
 }
 
 function arpCacheDecision(node: RtNode, hop: string, target: RtInterface, how: string): Decision {
@@ -145,23 +191,40 @@ function exchangeArp(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSeg
 /**
  * The Ethernet header for the next link: source is our egress interface, destination the next
  * hop. In the worlds of two classic misconceptions the header is left alone, or addressed end to end.
+ *
+ * A router's TTL decrement is applied here too (`ttl`, `ttlRef`), so a forwarded packet is copied
+ * once per hop rather than once per header it changes.
  */
-export function rewriteEthernet(sim: Sim, p: Pkt, egress: RtInterface, target: RtInterface, isOrigin: boolean): { pkt: Pkt; decision: Decision | null } {
-  const refs = { "eth.src": macRef(sim, egress), "eth.dst": macRef(sim, target) };
-  if (sim.rule("mac-end-to-end")) {
-    const owner = sim.topo.ownerOfIp.get(p.steer ?? p.dst);
-    if (owner) return { pkt: { ...p, srcMac: isOrigin ? egress.mac : p.srcMac, dstMac: owner.mac }, decision: null };
-  }
+export function rewriteEthernet(sim: Sim, p: Pkt, next: Link, isOrigin: boolean, ttl: number, ttlRef: FieldRef | undefined): { pkt: Pkt; decision: Decision | null } {
+  const srcRef = declareMac(sim, next.src);
+  const dstRef = declareMac(sim, next.dst);
   const pkt = copyPacket(p);
-  pkt.srcMac = egress.mac;
-  pkt.dstMac = target.mac;
-  pkt.refs = mergeRefs(p.refs, refs);
+  pkt.ttl = ttl;
+  if (sim.rule(RULE["mac-end-to-end"])) {
+    const owner = sim.topo.ownerOfIp.get(p.steer ?? p.dst);
+    if (owner) {
+      if (isOrigin) pkt.srcMac = next.egress.mac;
+      pkt.dstMac = owner.mac;
+      if (ttlRef !== p.refs["ip.ttl"]) pkt.refs = mergeRefs(p.refs, { "ip.ttl": ttlRef });
+      return { pkt, decision: null };
+    }
+  }
+  if (!isOrigin && !sim.rule(RULE["mac-rewrite"])) {
+    if (ttlRef !== p.refs["ip.ttl"]) pkt.refs = mergeRefs(p.refs, { "ip.ttl": ttlRef });
+    return { pkt, decision: null };
+  }
+  pkt.srcMac = next.egress.mac;
+  pkt.dstMac = next.target.mac;
+  pkt.refs = mergeRefs(p.refs, { "eth.src": srcRef, "eth.dst": dstRef, "ip.ttl": ttlRef });
   if (isOrigin) return { pkt, decision: null };
-  if (!sim.rule("mac-rewrite")) return { pkt: p, decision: null };
-  const decision = memo(rewriteDecisions, egress, target, (): Decision => ({
+  return { pkt, decision: next.rewrite ?? (next.rewrite = rewriteDecision(next)) };
+}
+
+function rewriteDecision(next: Link): Decision {
+  const { egress, target } = next;
+  return {
     kind: "l2-rewrite",
     reason: `New Ethernet header for the next link: source ${egress.mac} (${egress.qualified}), destination ${target.mac} (${target.qualified}). The IP addresses are untouched by routing.`,
     provenance: { kind: "protocol", rule: "RFC 1812: a router forwards the IP packet in a new link-layer frame" },
-  }));
-  return { pkt, decision };
+  };
 }

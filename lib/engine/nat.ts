@@ -8,6 +8,7 @@ import { formatIpv4 } from "../net/ipv4";
 import { lookupConntrack, recordConntrack, type CtEntry } from "./conntrack";
 import type { DnatRule, PortPolicy, SnatRule } from "./model";
 import { socket, withFields, type Pkt } from "./packet";
+import { RULE } from "./rules";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode } from "./topology";
 import type { Decision, Disposition, FieldRef, TraceSymbol } from "./trace-types";
@@ -87,14 +88,14 @@ function unsolicited(node: RtNode, p: Pkt): NatOutcome {
 function reverse(sim: Sim, p: Pkt, entry: CtEntry, decisions: Decision[]): Pkt {
   const provenance = { kind: "table-entry" as const, table: entry.table, entry: describeEntry(entry) };
   if (entry.kind === "snat") {
-    if (!sim.rule("reverse-nat")) return { ...p, steer: entry.origIp };
+    if (!sim.rule(RULE["reverse-nat"])) return { ...p, steer: entry.origIp };
     decisions.push({
       kind: "unsnat", provenance,
       reason: `Reply to ${socket(p.dst, p.dport)} matches the NAT entry, so the destination is rewritten back to ${socket(entry.origIp, entry.origPort)}.`,
     });
     return withFields(p, { dst: entry.origIp, dport: entry.origPort, steer: null }, refsOf("ip.dst", entry.origIpRef, "l4.dstPort", entry.origPortRef));
   }
-  if (!sim.rule("conntrack-reverse")) return p;
+  if (!sim.rule(RULE["conntrack-reverse"])) return p;
   decisions.push({
     kind: "undnat", provenance,
     reason: `Reply from ${socket(p.src, p.sport)} matches the conntrack entry, so its source is rewritten back to ${socket(entry.origIp, entry.origPort)}, the address the client called.`,
@@ -163,7 +164,7 @@ function applyDnatEntry(sim: Sim, node: RtNode, p: Pkt, entry: CtEntry, decision
     provenance: { kind: "table-entry", table: entry.table, entry: describeEntry(entry) },
   });
   const ruleName = rule?.role === "kube-proxy" || node.model.kind === "k8s-node" ? "kube-proxy-dnat" : null;
-  if (ruleName && !sim.rule(ruleName)) return { ...p, steer: entry.newIp };
+  if (ruleName && !sim.rule(RULE[ruleName])) return { ...p, steer: entry.newIp };
   const refs: Record<string, FieldRef> = {};
   if (entry.newIpRef) refs["ip.dst"] = entry.newIpRef;
   if (entry.newPortRef) refs["l4.dstPort"] = entry.newPortRef;
@@ -176,7 +177,7 @@ function staticNatInbound(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[])
   const owner = sim.topo.ownerOfIp.get(mapping.privateIp);
   const provenance = { kind: "table-entry" as const, table: `${node.id} address mappings`, entry: `${formatIpv4(mapping.publicIp)} <-> ${formatIpv4(mapping.privateIp)} (${mapping.owner})` };
   // In the simplified picture the NAT gateway itself owns the Elastic IP, so nothing is rewritten here.
-  if (owner?.node.model.kind === "nat-gateway" && sim.rule("natgw-translates-to-eip")) return { ...p, steer: mapping.privateIp };
+  if (owner?.node.model.kind === "nat-gateway" && sim.rule(RULE["natgw-translates-to-eip"])) return { ...p, steer: mapping.privateIp };
   decisions.push({
     kind: "dnat", provenance,
     reason: `${node.id} maps public ${formatIpv4(mapping.publicIp)} 1:1 to ${mapping.owner}'s private ${formatIpv4(mapping.privateIp)}; the instance itself never sees its public address.`,
@@ -190,7 +191,7 @@ export function postrouting(sim: Sim, node: RtNode, egress: RtInterface, p: Pkt,
   if (node.model.staticNat.length > 0) return egress.name === node.model.staticNatOutside ? staticNatOutbound(sim, node, p, decisions) : pass(p);
   const rule = node.model.snat.find((r) => r.outInterface === egress.name && (r.sources.length === 0 || r.sources.some((c) => contains(c, p.src as never))));
   if (!rule) return pass(p);
-  if (!sim.rule("snat")) return pass(p);
+  if (!sim.rule(RULE["snat"])) return pass(p);
   const tracked = lookupConntrack(sim, node.id, p);
   if (tracked && tracked.direction === "original" && tracked.entry.kind === "snat") {
     const e = tracked.entry;
@@ -239,7 +240,7 @@ function snatNew(sim: Sim, node: RtNode, p: Pkt, rule: SnatRule, decisions: Deci
 /** The address SNAT writes: the rule's, or (in the simplified world) the NAT gateway's Elastic IP. */
 function natAddress(sim: Sim, node: RtNode, rule: SnatRule): number {
   if (node.model.kind !== "nat-gateway") return rule.toIp;
-  if (!sim.rule("natgw-translates-to-eip")) return rule.toIp;
+  if (!sim.rule(RULE["natgw-translates-to-eip"])) return rule.toIp;
   for (const other of sim.topo.nodes.values()) {
     const m = other.model.staticNat.find((s) => s.privateIp === rule.toIp);
     if (m) return m.publicIp;
@@ -262,7 +263,7 @@ function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Port
   };
   const sourceRef = p.refs["l4.srcPort"];
   const preservable = !pool.used.has(p.sport) && p.sport >= policy.first && p.sport <= policy.last;
-  if ((sim.rule("nat-port-preservation") || policy.kind === "preserve") && preservable && sourceRef) {
+  if ((sim.rule(RULE["nat-port-preservation"]) || policy.kind === "preserve") && preservable && sourceRef) {
     return take(p.sport, sourceRef, "the original source port was free, so it is kept");
   }
   if (policy.kind === "random") {

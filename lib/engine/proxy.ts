@@ -8,6 +8,7 @@ import { formatIpv4 } from "../net/ipv4";
 import { clientPort, givenAddress, servicePort } from "./endpoint";
 import { exchange, handlerFor, header, serveRoutes, type Headers, type HttpRequest, type HttpResponse, type RequestHandler } from "./http";
 import type { CdnServiceModel, L7ProxyServiceModel, ServiceModel } from "./model";
+import { RULE } from "./rules";
 import type { Sim } from "./sim";
 import type { FieldRef } from "./trace-types";
 import { close, connect, type TcpConnection } from "./tcp";
@@ -68,7 +69,7 @@ export function cdnHandler(service: CdnServiceModel): RequestHandler {
     const ray = rayId(sim, service.pop);
     const stored = cache.get(url);
     const fresh = stored && sim.state.clockMs < stored.storedAtMs + stored.maxAgeS * 1000;
-    if (cacheable && fresh && sim.rule("cdn-cache")) {
+    if (cacheable && fresh && sim.rule(RULE["cdn-cache"])) {
       sim.push({
         type: "cache", key: sim.key("cdn.cache", edge.id), node: edge.id, cache: cacheName, lookup: url, status: "HIT",
         reason: `The edge already holds ${url} (stored ${Math.round((sim.state.clockMs - stored.storedAtMs) / 1000)} s ago, fresh for ${stored.maxAgeS} s): it answers from its cache and the origin is not contacted.`,

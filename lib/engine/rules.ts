@@ -119,6 +119,21 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
+/**
+ * Every rule's number (its place in RULE_IDS). The engine asks `sim.rule(RULE["ttl-decrement"])`:
+ * a constant lookup where it is written and an array read inside, on a path taken several times
+ * per hop (asking by name made every question a hashed property lookup).
+ */
+export const RULE: Readonly<Record<RuleId, number>> = ruleNumbers();
+
+function ruleNumbers(): Record<RuleId, number> {
+  const numbers = {} as Record<RuleId, number>;
+  RULE_IDS.forEach((id, i) => {
+    numbers[id] = i;
+  });
+  return numbers;
+}
+
 /** Which rules differ from the real world in this simulation. Empty means the real world. */
 export type WorldRules = Readonly<Partial<Record<RuleId, boolean>>>;
 

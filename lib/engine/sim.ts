@@ -4,7 +4,7 @@
  * outlives the call; the state is created fresh each time, so simulate() stays a pure function.
  */
 import type { FreeSpec, TraceEvent, TraceSymbol } from "./trace-types";
-import { isOn, type RuleId, type WorldRules } from "./rules";
+import { isOn, RULE_IDS, type RuleId, type WorldRules } from "./rules";
 import type { Topology } from "./topology";
 import { rngFor, type Rng } from "../random";
 import type { CtEntry } from "./conntrack";
@@ -50,15 +50,33 @@ export function newState(): SimState {
 type WithoutPosition<E> = E extends unknown ? Omit<E, "index" | "t"> : never;
 export type NewEvent = WithoutPosition<TraceEvent>;
 
+/** Simulations so far in this process: each gets its own number (see Sim.id). */
+let simulations = 0;
+
 export class Sim {
-  readonly symbols = new Map<string, TraceSymbol>();
+  /**
+   * Distinguishes this simulation from every other in the process, so that shared, cached symbol
+   * objects can remember "already declared here" as a number, without holding on to the Sim.
+   */
+  readonly id = simulations++;
+  /**
+   * Symbols by id, in declaration order: the trace's own record, filled as the run goes. It has no
+   * prototype, which makes V8 keep it as a hash table from the start: built up key by key as an
+   * ordinary object it went through a new hidden class for every symbol, and copying a Map into
+   * one at the end cost more than the lookups. (Ids always have a "kind:" prefix.)
+   */
+  readonly symbols: Record<string, TraceSymbol> = Object.create(null) as Record<string, TraceSymbol>;
   readonly rulesInPlay = new Set<RuleId>();
-  private readonly on: Record<RuleId, boolean>;
-  private readonly inPlay: Record<RuleId, boolean> = ruleFlags(() => false);
+  /** By rule number (see RULE): whether the rule is on in this world, and whether it was asked about. */
+  private readonly on: readonly boolean[];
+  private readonly inPlay: boolean[] = RULE_IDS.map(() => false);
   events: TraceEvent[] = [];
   flowId = "";
   flowStartMs = 0;
-  private keyCounts = new Map<string, Map<string, number>>();
+  /** This flow's number among all flows in the process: hop-key counters from other flows are stale. */
+  private flowStamp = -1;
+  /** While `silently` runs: the counters it changed, with their values before, to put back after. */
+  private keyUndo: { counter: KeyCounter; stamp: number; seen: number }[] | null = null;
   private rngs = new Map<string, Rng>();
   readonly segmentUse = new Map<string, { ms: number; crossings: number }>();
 
@@ -68,25 +86,29 @@ export class Sim {
     readonly world: WorldRules,
     public state: SimState,
   ) {
-    this.on = ruleFlags((r) => isOn(world, r));
+    this.on = RULE_IDS.map((r) => isOn(world, r));
   }
 
   /** Starts a new flow: fresh event list and hop keys; the clock and tables carry on. */
   beginFlow(flowId: string): void {
     this.flowId = flowId;
     this.events = [];
-    this.keyCounts = new Map();
+    this.flowStamp = flows++;
+    if (counterCount > 100_000) {
+      counters.clear();
+      counterCount = 0;
+    }
     this.segmentUse.clear();
     this.flowStartMs = this.state.clockMs;
   }
 
-  /** Whether a behaviour is on, noting that the rule mattered for this trace. */
-  rule(rule: RuleId): boolean {
+  /** Whether a behaviour is on (by its number, `RULE[id]`), noting that the rule mattered for this trace. */
+  rule(rule: number): boolean {
     if (!this.inPlay[rule]) {
       this.inPlay[rule] = true;
-      this.rulesInPlay.add(rule);
+      this.rulesInPlay.add(RULE_IDS[rule]!);
     }
-    return this.on[rule];
+    return this.on[rule]!;
   }
 
   /** A seeded stream for one purpose; the same purpose under the same seed always draws the same. */
@@ -108,28 +130,26 @@ export class Sim {
 
   /** A unique key for a hop of `label` at `node`: "tcp.syn@home-router", then "~2" on a second pass. */
   key(label: string, node: string): string {
-    // Counted per label, then per node: both are usually strings the engine already holds, so no
-    // new "label@node" string has to be hashed for every event.
-    let byNode = this.keyCounts.get(label);
-    if (!byNode) this.keyCounts.set(label, (byNode = new Map()));
-    const seen = byNode.get(node);
-    if (seen === undefined) {
-      byNode.set(node, 1);
-      return keyBase(label, node);
+    const counter = keyCounter(label, node);
+    if (this.keyUndo !== null) this.keyUndo.push({ counter, stamp: counter.stamp, seen: counter.seen });
+    if (counter.stamp !== this.flowStamp) {
+      counter.stamp = this.flowStamp;
+      counter.seen = 1;
+      return counter.base;
     }
-    byNode.set(node, seen + 1);
-    return `${keyBase(label, node)}~${seen + 1}`;
+    counter.seen += 1;
+    return `${counter.base}~${counter.seen}`;
   }
 
   /** Declares a symbol (idempotent: the first declaration of an id wins) and returns its id. */
   symbol(id: string, label: string, value: string, free: FreeSpec | null = null): string {
-    if (!this.symbols.has(id)) this.symbols.set(id, { id, label, value, free });
+    if (this.symbols[id] === undefined) this.symbols[id] = { id, label, value, free };
     return id;
   }
 
   /** Declares a prebuilt symbol (hot paths cache the object, so no strings are built per call). */
   declare(symbol: TraceSymbol): string {
-    if (!this.symbols.has(symbol.id)) this.symbols.set(symbol.id, symbol);
+    if (this.symbols[symbol.id] === undefined) this.symbols[symbol.id] = symbol;
     return symbol.id;
   }
 
@@ -152,7 +172,9 @@ export class Sim {
    */
   silently<T>(fn: () => T): T {
     const events = this.events;
-    const keys = new Map([...this.keyCounts].map(([label, byNode]) => [label, new Map(byNode)]));
+    const outerUndo = this.keyUndo;
+    const undo: NonNullable<Sim["keyUndo"]> = [];
+    this.keyUndo = undo;
     const clock = this.state.clockMs;
     const use = new Map([...this.segmentUse].map(([k, v]) => [k, { ...v }]));
     this.events = [];
@@ -160,7 +182,13 @@ export class Sim {
       return fn();
     } finally {
       this.events = events;
-      this.keyCounts = keys;
+      for (let i = undo.length - 1; i >= 0; i--) {
+        const u = undo[i]!;
+        u.counter.stamp = u.stamp;
+        u.counter.seen = u.seen;
+      }
+      if (outerUndo !== null) outerUndo.push(...undo);
+      this.keyUndo = outerUndo;
       this.state.clockMs = clock;
       this.segmentUse.clear();
       for (const [k, v] of use) this.segmentUse.set(k, v);
@@ -178,29 +206,29 @@ export class Sim {
 }
 
 /**
- * One flag per rule, as an object literal with every key: a fixed shape keeps `flags[rule]` a fast
- * property read (an object built key by key, or by Object.fromEntries, is a slow dictionary).
+ * How many hops of one label at one node the current flow has keyed, with their "label@node" key.
+ * One counter per pair for the life of the process (labels and node ids are few): a counter whose
+ * stamp is not the current flow's counts as zero, so flows need no map of their own.
  */
-function ruleFlags(flag: (rule: RuleId) => boolean): Record<RuleId, boolean> {
-  return {
-    "ttl-decrement": flag("ttl-decrement"), "mac-rewrite": flag("mac-rewrite"), "mac-end-to-end": flag("mac-end-to-end"), snat: flag("snat"),
-    "nat-port-preservation": flag("nat-port-preservation"), "reverse-nat": flag("reverse-nat"), "kube-proxy-dnat": flag("kube-proxy-dnat"),
-    "conntrack-reverse": flag("conntrack-reverse"), "dns-cache": flag("dns-cache"), "cdn-cache": flag("cdn-cache"), "sg-stateful": flag("sg-stateful"),
-    "nacl-stateless": flag("nacl-stateless"), "syn-consumes-seq": flag("syn-consumes-seq"), "dns-search-domains": flag("dns-search-domains"),
-    "proxy-new-connection": flag("proxy-new-connection"), "natgw-translates-to-eip": flag("natgw-translates-to-eip"),
-  };
+interface KeyCounter {
+  readonly base: string;
+  stamp: number;
+  seen: number;
 }
 
-const keyBases = new Map<string, Map<string, string>>();
+let flows = 0;
+const counters = new Map<string, Map<string, KeyCounter>>();
+let counterCount = 0;
 
-/** "label@node", built once per pair for the life of the process (labels and node ids are few). */
-function keyBase(label: string, node: string): string {
-  if (keyBases.size > 10_000) keyBases.clear();
-  let byNode = keyBases.get(label);
-  if (!byNode) keyBases.set(label, (byNode = new Map()));
-  let k = byNode.get(node);
-  if (k === undefined) byNode.set(node, (k = `${label}@${node}`));
-  return k;
+function keyCounter(label: string, node: string): KeyCounter {
+  let byNode = counters.get(label);
+  if (!byNode) counters.set(label, (byNode = new Map()));
+  let c = byNode.get(node);
+  if (c === undefined) {
+    byNode.set(node, (c = { base: `${label}@${node}`, stamp: -1, seen: 0 }));
+    counterCount++;
+  }
+  return c;
 }
 
 /** Rounds to microseconds, so float sums of latencies print the same everywhere. */

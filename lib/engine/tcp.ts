@@ -8,6 +8,7 @@ import type { IsnSpec } from "./model";
 import { sourceOf, type PortChoice } from "./endpoint";
 import { transmit, type Transmit } from "./forward";
 import { canonicalFlags, makeRefs, socket, type Pkt, type Refs } from "./packet";
+import { RULE } from "./rules";
 import type { Sim } from "./sim";
 import type { RtNode } from "./topology";
 import type { AppPayload, FieldRef, TcpFlag } from "./trace-types";
@@ -53,7 +54,7 @@ export function initialSequence(sim: Sim, spec: IsnSpec, id: string, label: stri
 
 /** Builds a segment from one side to the other, numbered from that side's state. */
 function segment(sim: Sim, conn: TcpConnection, from: TcpSide, to: TcpSide, label: string, flags: TcpFlag[], len: number, app: AppPayload | null, opts: { seqOffset?: number; ackNothing?: boolean } = {}): Pkt {
-  const synCost = sim.rule("syn-consumes-seq") ? 1 : 0;
+  const synCost = sim.rule(RULE["syn-consumes-seq"]) ? 1 : 0;
   const seqUsed = Math.max(0, from.used - (from.used > 0 ? 1 - synCost : 0));
   const peerUsed = Math.max(0, to.used - (to.used > 0 ? 1 - synCost : 0));
   const seq = (from.isn + seqUsed) >>> 0;
