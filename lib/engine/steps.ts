@@ -145,7 +145,19 @@ function probe(sim: Sim, client: RtNode, step: Extract<StepModel, { kind: "probe
   return ok({ node: opened.conn.server.node.id, summary: `${formatIpv4(step.to)}:${step.port} accepted the connection` });
 }
 
+const probeSenders = new WeakMap<RtNode, Map<number, RtNode>>();
+
+/**
+ * The node as it sends with another initial TTL. Made once per node and TTL, so the forwarding
+ * decisions remembered for a node (keyed by the node object) serve its probes in every trace too.
+ */
 function withTtl(node: RtNode, ttl: number): RtNode {
-  const host = node.model.host;
-  return { ...node, model: { ...node.model, host: host ? { ...host, initialTtl: ttl } : host } };
+  let byTtl = probeSenders.get(node);
+  if (!byTtl) probeSenders.set(node, (byTtl = new Map()));
+  let sender = byTtl.get(ttl);
+  if (!sender) {
+    const host = node.model.host;
+    byTtl.set(ttl, (sender = { ...node, model: { ...node.model, host: host ? { ...host, initialTtl: ttl } : host } }));
+  }
+  return sender;
 }
