@@ -121,8 +121,12 @@ export function resolve(sim: Sim, client: RtNode, name: string, options: Resolve
   return { ok: false, failure: lastFailure! };
 }
 
-function dnsMessage(kind: "query" | "response", name: string, id: number, rest: Partial<DnsMessage> = {}): DnsMessage {
-  return { protocol: "DNS", id, kind, question: { name, type: "A" }, recursionDesired: true, rcode: "NOERROR", answers: [], authority: [], additional: [], ...rest };
+/** A DNS message; a query carries no records (the reply's are given, immutable and shared). */
+function dnsMessage(kind: "query" | "response", name: string, id: number, recursionDesired: boolean, reply?: Pick<DnsMessage, "rcode" | "answers" | "authority" | "additional">): DnsMessage {
+  return {
+    protocol: "DNS", id, kind, question: { name, type: "A" }, recursionDesired, rcode: reply?.rcode ?? "NOERROR",
+    answers: reply?.answers ?? [], authority: reply?.authority ?? [], additional: reply?.additional ?? [],
+  };
 }
 
 function udp(label: string, src: { ip: number; ttl: number }, dst: number, sport: number, dport: number, len: number, app: DnsMessage, refs: Refs): Pkt {
@@ -138,7 +142,7 @@ function stubQuery(sim: Sim, client: RtNode, server: number, qname: string, port
   const dportRef = servicePort(sim, 53, "dns");
   const serverRef: FieldRef = { symbol: sim.symbol(`nameserver:${client.id}`, `${client.id}'s nameserver`, formatIpv4(server)), offset: 0 };
   const id = sim.rng(`dnsid:${client.id}`).int(1, 65535);
-  const query = udp("dns.query", src, server, sport.port, 53, QUERY_BYTES + qname.length, dnsMessage("query", qname, id),
+  const query = udp("dns.query", src, server, sport.port, 53, QUERY_BYTES + qname.length, dnsMessage("query", qname, id, true),
     { "ip.src": src.ipRef, "ip.ttl": src.ttlRef, "l4.srcPort": sport.ref, "ip.dst": serverRef, "l4.dstPort": dportRef });
   sim.push({
     type: "dns", key: sim.key("dns.stub-query", client.id), node: client.id, step: "stub-query", name: qname, result: `query to ${formatIpv4(server)}`,
@@ -151,7 +155,7 @@ function stubQuery(sim: Sim, client: RtNode, server: number, qname: string, port
   const reply = service ? answerQuery(sim, arrived.node, service, qname) : { rcode: "NXDOMAIN" as const, answers: [], authority: [], additional: [], by: arrived.node.id, reason: "no DNS service" };
   const serverSrc = sourceOf(sim, arrived.node);
   const response = udp("dns.response", { ip: arrived.pkt.dst, ttl: serverSrc.ttl }, arrived.pkt.src, 53, arrived.pkt.sport, QUERY_BYTES + qname.length + 16 * reply.answers.length,
-    dnsMessage("response", qname, id, { rcode: reply.rcode, answers: reply.answers, authority: reply.authority, additional: reply.additional }),
+    dnsMessage("response", qname, id, true, reply),
     withDefined({ "ip.src": arrived.pkt.refs["ip.dst"], "l4.srcPort": arrived.pkt.refs["l4.dstPort"], "ip.dst": arrived.pkt.refs["ip.src"], "l4.dstPort": arrived.pkt.refs["l4.srcPort"], "ip.ttl": serverSrc.ttlRef }));
   const back = transmit(sim, arrived.node, response);
   if (!back.ok) return { ok: false, failure: back };
@@ -186,7 +190,7 @@ interface Reply {
 /** What a DNS service at `node` answers for `qname`. */
 function answerQuery(sim: Sim, node: RtNode, service: ServiceModel, qname: string): Reply {
   switch (service.kind) {
-    case "dns-authoritative": return authoritative(node, service.zone, service.records, qname);
+    case "dns-authoritative": return authoritativeAnswer(node, service.zone, service.records, qname);
     case "cluster-dns": return clusterDns(sim, node, service.domain, service.records, service.ttl, qname);
     case "dns-recursive": return recursive(sim, node, service, qname);
     default: return { rcode: "NXDOMAIN", answers: [], authority: [], additional: [], by: node.id, reason: `${node.id} does not serve DNS.` };
@@ -195,6 +199,20 @@ function answerQuery(sim: Sim, node: RtNode, service: ServiceModel, qname: strin
 
 function inZone(name: string, zone: string): boolean {
   return zone === "." || name === zone || name.endsWith(`.${zone}`);
+}
+
+const zoneAnswers = new WeakMap<RtNode, Map<string, Reply>>();
+
+/**
+ * An authoritative server's reply, worked out once per server and name: it depends on nothing but
+ * the zone's records, and the same query recurs in every trace (the replies are immutable).
+ */
+function authoritativeAnswer(node: RtNode, zone: string, records: readonly DnsRecordModel[], qname: string): Reply {
+  let byName = zoneAnswers.get(node);
+  if (!byName) zoneAnswers.set(node, (byName = new Map()));
+  let reply = byName.get(qname);
+  if (!reply) byName.set(qname, (reply = authoritative(node, zone, records, qname)));
+  return reply;
 }
 
 /** An authoritative server: an answer, a referral to a delegated child zone (with glue), or NXDOMAIN. */
@@ -301,7 +319,7 @@ function iterativeQuery(sim: Sim, resolver: RtNode, server: number, serverName: 
     reason: `The resolver asks ${serverName} (${level === "root" ? "a root server" : level === "tld" ? "a TLD server" : "an authoritative server"}) about ${qname}, without asking it to recurse.`,
     provenance: { kind: "protocol", rule: "RFC 1034 5.3.3: iterative resolution" },
   });
-  const query = udp(`dns.${level}-query`, src, server, sport, 53, QUERY_BYTES + qname.length, { ...dnsMessage("query", qname, id), recursionDesired: false },
+  const query = udp(`dns.${level}-query`, src, server, sport, 53, QUERY_BYTES + qname.length, dnsMessage("query", qname, id, false),
     { "ip.src": src.ipRef, "ip.ttl": src.ttlRef, "l4.srcPort": portRef, "ip.dst": serverRef, "l4.dstPort": servicePort(sim, 53, "dns") });
   const arrived = transmit(sim, resolver, query);
   if (!arrived.ok) return null;
@@ -309,7 +327,7 @@ function iterativeQuery(sim: Sim, resolver: RtNode, server: number, serverName: 
   const reply = service ? answerQuery(sim, arrived.node, service, qname) : { rcode: "NXDOMAIN" as const, answers: [], authority: [], additional: [], by: arrived.node.id, reason: "no DNS service" };
   const serverSrc = sourceOf(sim, arrived.node);
   const response = udp(`dns.${level}-response`, { ip: arrived.pkt.dst, ttl: serverSrc.ttl }, arrived.pkt.src, 53, arrived.pkt.sport, QUERY_BYTES + qname.length + 16 * (reply.answers.length + reply.authority.length + reply.additional.length),
-    { ...dnsMessage("response", qname, id, { rcode: reply.rcode, answers: reply.answers, authority: reply.authority, additional: reply.additional }), recursionDesired: false },
+    dnsMessage("response", qname, id, false, reply),
     withDefined({ "ip.src": arrived.pkt.refs["ip.dst"], "l4.srcPort": arrived.pkt.refs["l4.dstPort"], "ip.dst": arrived.pkt.refs["ip.src"], "l4.dstPort": arrived.pkt.refs["l4.srcPort"], "ip.ttl": serverSrc.ttlRef }));
   const back = transmit(sim, arrived.node, response);
   return back.ok ? reply : null;
