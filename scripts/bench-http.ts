@@ -1,12 +1,15 @@
 /**
- * `npm run bench:http [-- --json] [-- --seconds N]`: the production build on loopback, loaded by
- * autocannon with 50 concurrent connections: the grade endpoint (a complete google.com answer sheet
+ * `npm run bench:http [-- --json] [-- --seconds N] [-- --instances N]`: the production build on
+ * loopback under 50 concurrent connections: the grade endpoint (a complete google.com answer sheet
  * with three classic mistakes) against the trivial health endpoint of the same server. Prints
  * requests per second, p50 and p99 latency for both, their throughput ratio, and checks that the
  * number of stored gradings equals the number of successful grade responses. Also reports the
  * first-load JavaScript of the practice page from the build output.
  *
- * Everything runs on 127.0.0.1 with a throwaway SQLite database; the load is bounded in time.
+ * The load comes from wrk when it is installed, else autocannon (scripts/lib/http-load.ts). The
+ * server is one `next start`, or with --instances N that many sharing the port
+ * (scripts/lib/instances.mjs). Everything runs on 127.0.0.1 with a throwaway SQLite database; the
+ * load is bounded in time.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,10 +18,10 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { loadScenarioFile } from "../lib/content/scenario-files";
 import { buildAnswerKey, modelAnswers } from "../lib/grader";
+import { load, loadGenerator, type LoadOptions } from "./lib/http-load";
 import { binary, build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
 
 const CONNECTIONS = 50;
@@ -63,24 +66,6 @@ function gradeBody(): string {
   return JSON.stringify({ scenarioId: SCENARIO, seed: SEED, difficulty: "advanced", answers });
 }
 
-interface Figures { rps: number; p50: number; p99: number; ok: number; errors: number; non2xx: number }
-
-/**
- * Loads an endpoint for `seconds`, or for exactly `amount` requests: a fixed count lets every
- * response arrive before the run ends, so the stored gradings can be compared exactly.
- */
-function load(url: string, seconds: number, opts: { method?: "GET" | "POST"; body?: string; amount?: number }): Promise<Figures> {
-  return new Promise((resolve, reject) => {
-    autocannon({
-      url, connections: CONNECTIONS, ...(opts.amount ? { amount: opts.amount } : { duration: seconds }), method: opts.method ?? "GET", body: opts.body,
-      headers: opts.body ? { "content-type": "application/json" } : {},
-    }, (err, r) => {
-      if (err) return reject(err);
-      resolve({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], errors: r.errors + r.timeouts, non2xx: r.non2xx });
-    });
-  });
-}
-
 function countApiGradings(dbFile: string): number {
   const db = new Database(dbFile, { readonly: true });
   try {
@@ -101,9 +86,32 @@ function firstLoadJs(): number | null {
   }
 }
 
+/** One `next start`, or `instances` of them sharing the port. */
+function startServer(port: number, instances: number, env: NodeJS.ProcessEnv): ChildProcess {
+  const args = ["start", "-H", "127.0.0.1", "-p", String(port)];
+  const [command, commandArgs] = instances === 1 ? [binary("next"), args] : [process.execPath, [path.join(ROOT, "scripts/lib/instances.mjs"), String(instances), ...args]];
+  return spawn(command, commandArgs, { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.kill("SIGKILL");
+      resolve();
+    }, 10_000);
+    server.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.kill("SIGTERM");
+  });
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { json: { type: "boolean" }, seconds: { type: "string" } } });
+  const { values } = parseArgs({ options: { json: { type: "boolean" }, seconds: { type: "string" }, instances: { type: "string" } } });
   const seconds = Math.min(60, Math.max(3, Number(values.seconds ?? 10)));
+  const instances = Math.min(16, Math.max(1, Math.trunc(Number(values.instances ?? 1)) || 1));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hopwise-bench-"));
   const dbFile = path.join(dir, "bench.db");
   const port = await freePort();
@@ -119,40 +127,44 @@ async function main(): Promise<number> {
     build(env);
   }
   await deployMigrations(env);
-  const server = spawn(binary("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = startServer(port, instances, env);
   try {
     await waitForHealth(base, server);
     const body = gradeBody();
     const probe = await fetch(`${base}/api/v1/grade`, { method: "POST", headers: { "content-type": "application/json" }, body });
     if (!probe.ok) throw new Error(`the grade endpoint answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
-    log(`loading /api/health for ${seconds} s with ${CONNECTIONS} connections...`);
-    await load(`${base}/api/health`, 2, {});
-    const health = await load(`${base}/api/health`, seconds, {});
-    // Size the graded run from a short probe so it lasts about as long as the health run.
-    const warm = await load(`${base}/api/v1/grade`, 2, { method: "POST", body, amount: CONNECTIONS * 4 });
-    const amount = Math.max(CONNECTIONS * 4, Math.round(warm.rps * seconds));
-    log(`loading /api/v1/grade with ${amount} requests over ${CONNECTIONS} connections...`);
+    const generator = loadGenerator();
+    const healthLoad: LoadOptions = { url: `${base}/api/health`, connections: CONNECTIONS, seconds, dir };
+    const gradeLoad: LoadOptions = { url: `${base}/api/v1/grade`, connections: CONNECTIONS, seconds, dir, body };
+    log(`${generator}: /api/health, then /api/v1/grade, ${seconds} s each with ${CONNECTIONS} connections, after a 2 s warm-up; ${instances} app instance${instances === 1 ? "" : "s"}...`);
+    await load({ ...healthLoad, seconds: 2 });
+    const health = await load(healthLoad);
+    const warm = await load({ ...gradeLoad, seconds: 2 });
+    // Every warm-up request has been answered, so nothing of it is still being stored.
     const before = countApiGradings(dbFile);
-    const grade = await load(`${base}/api/v1/grade`, seconds, { method: "POST", body, amount });
+    const grade = await load(gradeLoad, warm);
     const stored = countApiGradings(dbFile) - before;
     const figures = {
       "http.health.requests_per_second": health.rps, "http.health.p50_ms": health.p50, "http.health.p99_ms": health.p99,
       "http.grade.requests_per_second": grade.rps, "http.grade.p50_ms": grade.p50, "http.grade.p99_ms": grade.p99,
-      "http.grade.successful_responses": grade.ok, "http.grade.failed_responses": grade.non2xx + grade.errors,
+      "http.grade.successful_responses": grade.ok, "http.grade.failed_responses": grade.failed, "http.grade.unanswered_requests": grade.unanswered,
       "http.grade.stored_gradings": stored, "http.grade_to_health_throughput_ratio": Number((grade.rps / health.rps).toFixed(3)),
       "http.stored_equals_successful": stored === grade.ok ? 1 : 0,
       "build.practice_first_load_js_gzip_kb": firstLoadJs() ?? -1,
     };
-    const meta = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model.trim(), load_average_1m: os.loadavg()[0] ?? 0, connections: CONNECTIONS, seconds, date: new Date().toISOString() };
+    const meta = {
+      node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model.trim(), load_average_1m: os.loadavg()[0] ?? 0,
+      load_generator: generator, instances, connections: CONNECTIONS, seconds, date: new Date().toISOString(),
+    };
     const targets = { "http.grade.p99_ms": "< 100", "http.grade_to_health_throughput_ratio": ">= 0.5", "http.stored_equals_successful": "= 1", "build.practice_first_load_js_gzip_kb": "< 200" };
     if (values.json) console.log(JSON.stringify({ meta, ...figures, targets }, null, 2));
     else {
-      console.log(`hopwise bench:http  ${meta.date}  (${meta.cpus} CPUs, load ${meta.load_average_1m.toFixed(2)}, ${CONNECTIONS} connections, ${seconds} s each)`);
+      console.log(`hopwise bench:http  ${meta.date}  (${meta.cpus} CPUs, load ${meta.load_average_1m.toFixed(2)}, ${generator}, ${instances} instance${instances === 1 ? "" : "s"}, ${CONNECTIONS} connections, ${seconds} s each)`);
       for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(44)} ${String(v).padStart(10)}  ${(targets as Record<string, string>)[k] ?? ""}`);
     }
     return stored === grade.ok ? 0 : 1;
   } finally {
-    server.kill("SIGTERM");
+    await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

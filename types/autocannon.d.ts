@@ -1,4 +1,4 @@
-/** The small part of autocannon's API that scripts/bench-http.ts uses (the package ships no types). */
+/** The small part of autocannon's API that scripts/lib/http-load.ts uses (the package ships no types). */
 declare module "autocannon" {
   interface Options {
     url: string;

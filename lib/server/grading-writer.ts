@@ -7,6 +7,12 @@
  * A grading whose caller has gone away is dropped at the last moment it can be: before the batch
  * is written, and again just before the commit (deleted in the same transaction), so a grading
  * nobody receives is never visible.
+ *
+ * A batch starts on the event loop's next turn rather than at once, so that every grading queued
+ * during this turn joins it. Starting at once wrote one row per transaction on SQLite: its driver
+ * is synchronous, so Prisma finishes a whole transaction in microtasks, before the next request
+ * even reaches the queue. Measured with bench:http (50 connections): batches grew from 1 row to
+ * about 25, and the grade endpoint's CPU per request fell by about a third.
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
@@ -29,7 +35,8 @@ interface Queued extends PendingRow {
 const MAX_BATCH = 100;
 
 let queue: Queued[] = [];
-let writing = false;
+/** A batch is waiting for the next turn of the event loop, or being written. */
+let busy = false;
 
 /** A new attempt id (the same alphabet and length class as Prisma's cuid defaults). */
 export function newAttemptId(): string {
@@ -40,12 +47,14 @@ export function newAttemptId(): string {
 export function writeGrading(row: PendingRow): Promise<string | null> {
   return new Promise((resolve, reject) => {
     queue.push({ ...row, resolve, reject });
-    if (!writing) void drain();
+    if (!busy) {
+      busy = true;
+      setImmediate(() => void drain());
+    }
   });
 }
 
 async function drain(): Promise<void> {
-  writing = true;
   try {
     while (queue.length > 0) {
       const batch = queue.slice(0, MAX_BATCH);
@@ -53,7 +62,7 @@ async function drain(): Promise<void> {
       await writeBatch(batch);
     }
   } finally {
-    writing = false;
+    busy = false;
   }
 }
 

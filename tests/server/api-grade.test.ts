@@ -99,6 +99,21 @@ describeEachDatabase("grading API", () => {
     expect(result.ignored).toEqual(["no/such/blank"]);
   });
 
+  test("gradings that arrive together are committed together, in one transaction", async () => {
+    const owner = newGuest();
+    const input = { scenarioId: GOOGLE, contentHash: "h", engineVersion: "1", seed: 1, difficulty: "beginner", answers: {} };
+    const grading = { result: { score: 1 }, score: 1, maxScore: 2 };
+    const transactions = vi.spyOn(getDb(), "$transaction");
+    try {
+      const stored = await Promise.all(Array.from({ length: 25 }, () => recordGradedAttempt(owner, input, grading)));
+      expect(stored.every((s) => s !== null)).toBe(true);
+      expect(transactions).toHaveBeenCalledTimes(1);
+    } finally {
+      transactions.mockRestore();
+    }
+    expect(await storedFor(owner)).toHaveLength(25);
+  });
+
   test("a caller who hung up gets nothing stored: before grading, or just after the insert", async () => {
     const owner = newGuest();
     actAs(owner);

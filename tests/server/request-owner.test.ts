@@ -1,21 +1,27 @@
 /**
  * The request's owner (signed-in user, else signed guest cookie) and the auth guards, with Next's
- * cookie store and next-auth's session lookup replaced by in-memory fakes.
+ * cookie store and next-auth's session lookup replaced by in-memory fakes. The fake session is only
+ * consulted when the request carries a session cookie, as next-auth's real one would be.
  */
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
 const cookieJar = new Map<string, { value: string; options?: Record<string, unknown> }>();
 let session: { user: { id: string; email: string; name: string | null; role: string } } | null = null;
+const sessionLookups = vi.fn();
 
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)!.value } : undefined),
+    getAll: () => [...cookieJar].map(([name, { value }]) => ({ name, value })),
     set: (name: string, value: string, options?: Record<string, unknown>) => void cookieJar.set(name, { value, options }),
   }),
 }));
 vi.mock("next-auth", async (original) => ({
   ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => session,
+  getServerSession: async () => {
+    sessionLookups();
+    return session;
+  },
 }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -34,13 +40,16 @@ const { getOrCreateRequestOwner, getRequestOwner } = await import("@/lib/server/
 const { getCurrentUser, requireRole, requireUser } = await import("@/lib/server/auth");
 const { GUEST_COOKIE, signGuestId, newGuestId } = await import("@/lib/server/guest");
 
-function signIn(role: string) {
+/** A signed-in browser: next-auth's session cookie, and the session it decodes to. */
+function signIn(role: string, cookie = "next-auth.session-token") {
+  cookieJar.set(cookie, { value: "a-signed-jwt" });
   session = { user: { id: "user-1", email: "ada@example.com", name: "Ada", role } };
 }
 
 beforeEach(() => {
   cookieJar.clear();
   session = null;
+  sessionLookups.mockClear();
 });
 
 describe("the owner of a request", () => {
@@ -70,6 +79,32 @@ describe("the owner of a request", () => {
     // The next request is the same guest.
     expect(await getRequestOwner()).toEqual(owner);
     expect(await getOrCreateRequestOwner()).toEqual(owner);
+  });
+});
+
+describe("the session lookup", () => {
+  test("a request without a session cookie is nobody, and next-auth is not asked", async () => {
+    cookieJar.set(GUEST_COOKIE, { value: signGuestId(newGuestId(), SECRET) });
+    cookieJar.set("next-auth.csrf-token", { value: "x" });
+    expect(await getCurrentUser()).toBeNull();
+    expect(sessionLookups).not.toHaveBeenCalled();
+  });
+
+  test.each([
+    { cookie: "next-auth.session-token" },
+    { cookie: "__Secure-next-auth.session-token" },
+    { cookie: "next-auth.session-token.0" },
+    { cookie: "__Secure-next-auth.session-token.1" },
+  ])("a request with $cookie is looked up", async ({ cookie }) => {
+    signIn("learner", cookie);
+    expect(await getCurrentUser()).toMatchObject({ id: "user-1" });
+    expect(sessionLookups).toHaveBeenCalledTimes(1);
+  });
+
+  test("a session cookie next-auth cannot decode is still nobody", async () => {
+    cookieJar.set("next-auth.session-token", { value: "garbage" });
+    expect(await getCurrentUser()).toBeNull();
+    expect(sessionLookups).toHaveBeenCalledTimes(1);
   });
 });
 
