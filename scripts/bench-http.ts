@@ -25,6 +25,14 @@ import { load, loadGenerator, type LoadOptions } from "./lib/http-load";
 import { binary, build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
 
 const CONNECTIONS = 50;
+
+/** The issue's targets, shown beside the figures (as `npm run bench` shows its own). */
+const TARGETS: Readonly<Record<string, { text: string; met: (value: number) => boolean }>> = {
+  "http.grade.p99_ms": { text: "< 100", met: (v) => v < 100 },
+  "http.grade_to_health_throughput_ratio": { text: ">= 0.5", met: (v) => v >= 0.5 },
+  "http.stored_equals_successful": { text: "= 1", met: (v) => v === 1 },
+  "build.practice_first_load_js_gzip_kb": { text: "< 200", met: (v) => v >= 0 && v < 200 },
+};
 const SCENARIO = "browser-to-google";
 const SEED = 1;
 
@@ -156,11 +164,14 @@ async function main(): Promise<number> {
       node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model.trim(), load_average_1m: os.loadavg()[0] ?? 0,
       load_generator: generator, instances, connections: CONNECTIONS, seconds, date: new Date().toISOString(),
     };
-    const targets = { "http.grade.p99_ms": "< 100", "http.grade_to_health_throughput_ratio": ">= 0.5", "http.stored_equals_successful": "= 1", "build.practice_first_load_js_gzip_kb": "< 200" };
+    const targets = Object.fromEntries(Object.entries(TARGETS).map(([k, t]) => [k, { target: t.text, met: t.met(figures[k as keyof typeof figures]) }]));
     if (values.json) console.log(JSON.stringify({ meta, ...figures, targets }, null, 2));
     else {
       console.log(`hopwise bench:http  ${meta.date}  (${meta.cpus} CPUs, load ${meta.load_average_1m.toFixed(2)}, ${generator}, ${instances} instance${instances === 1 ? "" : "s"}, ${CONNECTIONS} connections, ${seconds} s each)`);
-      for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(44)} ${String(v).padStart(10)}  ${(targets as Record<string, string>)[k] ?? ""}`);
+      for (const [k, v] of Object.entries(figures)) {
+        const t = targets[k];
+        console.log(`${k.padEnd(44)} ${String(v).padStart(10)}  ${(t?.target ?? "").padEnd(8)}${t ? (t.met ? "ok" : "MISSED") : ""}`.trimEnd());
+      }
     }
     return stored === grade.ok ? 0 : 1;
   } finally {
