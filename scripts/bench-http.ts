@@ -116,10 +116,18 @@ function stopServer(server: ChildProcess): Promise<void> {
   });
 }
 
+/** An option's whole number, checked before anything is built or started. */
+function wholeNumberOption(name: string, given: string | undefined, fallback: number, min: number, max: number): number {
+  if (given === undefined) return fallback;
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} takes a whole number from ${min} to ${max} (got "${given}")`);
+  return n;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { json: { type: "boolean" }, seconds: { type: "string" }, instances: { type: "string" } } });
-  const seconds = Math.min(60, Math.max(3, Number(values.seconds ?? 10)));
-  const instances = Math.min(16, Math.max(1, Math.trunc(Number(values.instances ?? 1)) || 1));
+  const seconds = wholeNumberOption("--seconds", values.seconds, 10, 3, 60);
+  const instances = wholeNumberOption("--instances", values.instances, 1, 1, 16);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hopwise-bench-"));
   const dbFile = path.join(dir, "bench.db");
   const port = await freePort();

@@ -60,10 +60,10 @@ export class Sim {
    */
   readonly id = simulations++;
   /**
-   * Symbols by id, in declaration order: the trace's own record, filled as the run goes. It has no
-   * prototype, which makes V8 keep it as a hash table from the start: built up key by key as an
-   * ordinary object it went through a new hidden class for every symbol, and copying a Map into
-   * one at the end cost more than the lookups. (Ids always have a "kind:" prefix.)
+   * Symbols by id, in declaration order, as the trace's own record. Built in place (copying a Map
+   * into an object at the end cost more than the lookups) and given Object.prototype when the run
+   * ends (see `finishSymbols`); until then it has none, which has V8 keep it as a hash table from
+   * the start instead of minting a hidden class for every new key. (Ids have a "kind:" prefix.)
    */
   readonly symbols: Record<string, TraceSymbol> = Object.create(null) as Record<string, TraceSymbol>;
   readonly rulesInPlay = new Set<RuleId>();
@@ -73,10 +73,9 @@ export class Sim {
   events: TraceEvent[] = [];
   flowId = "";
   flowStartMs = 0;
-  /** This flow's number among all flows in the process: hop-key counters from other flows are stale. */
-  private flowStamp = -1;
-  /** While `silently` runs: the counters it changed, with their values before, to put back after. */
-  private keyUndo: { counter: KeyCounter; stamp: number; seen: number }[] | null = null;
+  /** Hop-key counters by label, then node; a counter last used in an earlier flow counts as zero. */
+  private keyCounters = new Map<string, Map<string, KeyCounter>>();
+  private flowIndex = 0;
   private rngs = new Map<string, Rng>();
   readonly segmentUse = new Map<string, { ms: number; crossings: number }>();
 
@@ -89,15 +88,19 @@ export class Sim {
     this.on = RULE_IDS.map((r) => isOn(world, r));
   }
 
+  /**
+   * The symbols as plain data: an object with the ordinary prototype, which is what React can send
+   * to a client component and what a caller calling `hasOwnProperty` on it expects.
+   */
+  finishSymbols(): Record<string, TraceSymbol> {
+    return Object.setPrototypeOf(this.symbols, Object.prototype) as Record<string, TraceSymbol>;
+  }
+
   /** Starts a new flow: fresh event list and hop keys; the clock and tables carry on. */
   beginFlow(flowId: string): void {
     this.flowId = flowId;
     this.events = [];
-    this.flowStamp = flows++;
-    if (counterCount > 100_000) {
-      counters.clear();
-      counterCount = 0;
-    }
+    this.flowIndex++;
     this.segmentUse.clear();
     this.flowStartMs = this.state.clockMs;
   }
@@ -130,10 +133,14 @@ export class Sim {
 
   /** A unique key for a hop of `label` at `node`: "tcp.syn@home-router", then "~2" on a second pass. */
   key(label: string, node: string): string {
-    const counter = keyCounter(label, node);
-    if (this.keyUndo !== null) this.keyUndo.push({ counter, stamp: counter.stamp, seen: counter.seen });
-    if (counter.stamp !== this.flowStamp) {
-      counter.stamp = this.flowStamp;
+    // Counted per label, then per node, in counters kept for the whole run: both are strings the
+    // engine already holds, and a counter is updated in place, so an event costs two lookups.
+    let byNode = this.keyCounters.get(label);
+    if (!byNode) this.keyCounters.set(label, (byNode = new Map()));
+    let counter = byNode.get(node);
+    if (counter === undefined) byNode.set(node, (counter = { base: keyBase(label, node), flow: -1, seen: 0 }));
+    if (counter.flow !== this.flowIndex) {
+      counter.flow = this.flowIndex;
       counter.seen = 1;
       return counter.base;
     }
@@ -172,9 +179,7 @@ export class Sim {
    */
   silently<T>(fn: () => T): T {
     const events = this.events;
-    const outerUndo = this.keyUndo;
-    const undo: NonNullable<Sim["keyUndo"]> = [];
-    this.keyUndo = undo;
+    const counters = [...this.keyCounters.values()].flatMap((byNode) => [...byNode.values()].map((c) => [c, c.flow, c.seen] as const));
     const clock = this.state.clockMs;
     const use = new Map([...this.segmentUse].map(([k, v]) => [k, { ...v }]));
     this.events = [];
@@ -182,13 +187,11 @@ export class Sim {
       return fn();
     } finally {
       this.events = events;
-      for (let i = undo.length - 1; i >= 0; i--) {
-        const u = undo[i]!;
-        u.counter.stamp = u.stamp;
-        u.counter.seen = u.seen;
+      for (const byNode of this.keyCounters.values()) for (const c of byNode.values()) c.flow = -1;
+      for (const [c, flow, seen] of counters) {
+        c.flow = flow;
+        c.seen = seen;
       }
-      if (outerUndo !== null) outerUndo.push(...undo);
-      this.keyUndo = outerUndo;
       this.state.clockMs = clock;
       this.segmentUse.clear();
       for (const [k, v] of use) this.segmentUse.set(k, v);
@@ -205,30 +208,23 @@ export class Sim {
   }
 }
 
-/**
- * How many hops of one label at one node the current flow has keyed, with their "label@node" key.
- * One counter per pair for the life of the process (labels and node ids are few): a counter whose
- * stamp is not the current flow's counts as zero, so flows need no map of their own.
- */
 interface KeyCounter {
   readonly base: string;
-  stamp: number;
+  /** The flow (Sim.flowIndex) that last used it. */
+  flow: number;
   seen: number;
 }
 
-let flows = 0;
-const counters = new Map<string, Map<string, KeyCounter>>();
-let counterCount = 0;
+const keyBases = new Map<string, Map<string, string>>();
 
-function keyCounter(label: string, node: string): KeyCounter {
-  let byNode = counters.get(label);
-  if (!byNode) counters.set(label, (byNode = new Map()));
-  let c = byNode.get(node);
-  if (c === undefined) {
-    byNode.set(node, (c = { base: `${label}@${node}`, stamp: -1, seen: 0 }));
-    counterCount++;
-  }
-  return c;
+/** "label@node", built once per pair for the life of the process (labels and node ids are few). */
+function keyBase(label: string, node: string): string {
+  if (keyBases.size > 10_000) keyBases.clear();
+  let byNode = keyBases.get(label);
+  if (!byNode) keyBases.set(label, (byNode = new Map()));
+  let k = byNode.get(node);
+  if (k === undefined) byNode.set(node, (k = `${label}@${node}`));
+  return k;
 }
 
 /** Rounds to microseconds, so float sums of latencies print the same everywhere. */

@@ -114,5 +114,10 @@ describe("longest-prefix match", () => {
     test("the reason says not even a default route matches", () => {
       expect(drop.reason).toMatch(/No entry in home-router main matches 198\.51\.100\.10, not even a default route/);
     });
+    test("the dropped packet shows the TTL the router's own TTL decision gives", () => {
+      expect(drop.decisions.map((d) => d.kind)).toContain("ttl");
+      expect(drop.decisions.find((d) => d.kind === "ttl")?.reason).toMatch(/^TTL 64 -> 63/);
+      expect(drop.packet.ip?.ttl).toBe(63);
+    });
   });
 });
