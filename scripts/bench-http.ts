@@ -22,6 +22,7 @@ import Database from "better-sqlite3";
 import { loadScenarioFile } from "../lib/content/scenario-files";
 import { buildAnswerKey, modelAnswers } from "../lib/grader";
 import { load, loadGenerator, type LoadOptions } from "./lib/http-load";
+import { wholeNumberOption } from "./lib/options";
 import { binary, build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
 
 const CONNECTIONS = 50;
@@ -114,14 +115,6 @@ function stopServer(server: ChildProcess): Promise<void> {
     });
     server.kill("SIGTERM");
   });
-}
-
-/** An option's whole number, checked before anything is built or started. */
-function wholeNumberOption(name: string, given: string | undefined, fallback: number, min: number, max: number): number {
-  if (given === undefined) return fallback;
-  const n = Number(given);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} takes a whole number from ${min} to ${max} (got "${given}")`);
-  return n;
 }
 
 async function main(): Promise<number> {
