@@ -23,7 +23,7 @@ const SEEDS = 16;
 /** Sampling period in microseconds: fine enough for 0.1 ms functions, coarse enough not to dominate. */
 const SAMPLE_US = 100;
 
-/** Simulates the scenario's seeds 0..15 in turn for `ms`; the number of traces. Named so the profile can find it. */
+/** Simulates the scenario's seeds 0..15 in turn for `ms`; returns the number of traces made. */
 function simulateRepeatedly(scenario: ScenarioFile, ms: number): number {
   const start = performance.now();
   let n = 0;
@@ -115,8 +115,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
-    const message = e instanceof ScenarioVariantError || e instanceof Error ? e.message : String(e);
-    process.stderr.write(`profile:engine: internal error: ${message}\n`);
-    process.exitCode = 3;
+    // A variant that cannot be built is a problem in the scenario file, reported as such.
+    const inContent = e instanceof ScenarioVariantError;
+    process.stderr.write(`profile:engine: ${inContent ? "" : "internal error: "}${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = inContent ? 1 : 3;
   },
 );
