@@ -15,7 +15,7 @@ import { findScenario } from "../lib/content/scenario-files";
 import { formatError } from "../lib/scenario/load";
 import type { ScenarioFile } from "../lib/scenario/schema";
 import { ScenarioVariantError, simulate } from "../lib/simulate";
-import { type CpuProfile, inclusiveMs, summarizeProfile } from "./lib/cpu-profile";
+import { ceilingIfFree, type CpuProfile, inclusiveMs, summarizeProfile } from "./lib/cpu-profile";
 import { wholeNumberOption } from "./lib/options";
 
 const USAGE = "usage: npm run profile:engine -- [--scenario ID|FILE] [--seconds 1-60] [--top 1-200] [--json]";
@@ -83,14 +83,13 @@ async function main(): Promise<number> {
   }
   // Shares of all the time sampled while traces were made, garbage collection included.
   const totalMs = summary.totalMs;
-  const forwardingShare = inclusiveMs(summary, "transmit") / totalMs;
+  const forwarding = ceilingIfFree(summary, "transmit", plainPerSecond);
   const report = {
     scenario: scenario.id, seconds: options.seconds, sample_us: SAMPLE_US,
     traces_per_second: Math.round(plainPerSecond), traces_profiled: profiledTraces,
-    forwarding_share: Number(forwardingShare.toFixed(3)),
-    other_share: Number((1 - forwardingShare).toFixed(3)),
-    // Amdahl: if every hop cost nothing, what remains would bound the throughput.
-    ceiling_if_forwarding_free: Math.round(plainPerSecond / Math.max(1 - forwardingShare, 1e-9)),
+    forwarding_share: Number(forwarding.share.toFixed(3)),
+    other_share: Number((1 - forwarding.share).toFixed(3)),
+    ceiling_if_forwarding_free: Math.round(forwarding.ceiling),
     functions: summary.functions.slice(0, options.top).map((f) => ({ name: f.name, self_pct: pct(f.selfMs, totalMs), inclusive_pct: pct(f.inclusiveMs, totalMs) })),
   };
   if (options.json) {

@@ -66,3 +66,12 @@ export function summarizeProfile(profile: CpuProfile): ProfileSummary {
 export function inclusiveMs(summary: ProfileSummary, name: string): number {
   return summary.functions.find((f) => f.name === name)?.inclusiveMs ?? 0;
 }
+
+/**
+ * Amdahl's bound for one function: its inclusive share of all the sampled time, and the rate the
+ * profiled work could reach (from `ratePerSecond` now) if that function's time fell to nothing.
+ */
+export function ceilingIfFree(summary: ProfileSummary, name: string, ratePerSecond: number): { readonly share: number; readonly ceiling: number } {
+  const share = summary.totalMs > 0 ? inclusiveMs(summary, name) / summary.totalMs : 0;
+  return { share, ceiling: share >= 1 ? Infinity : ratePerSecond / (1 - share) };
+}

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { type CpuProfile, inclusiveMs, summarizeProfile } from "../../scripts/lib/cpu-profile";
+import { ceilingIfFree, type CpuProfile, inclusiveMs, summarizeProfile } from "../../scripts/lib/cpu-profile";
 
 /*
  * (root) 1
@@ -53,6 +53,16 @@ describe("summarizeProfile: where sampled time went", () => {
   test("inclusiveMs is 0 for a function never sampled", () => {
     expect(inclusiveMs(summary, "transmit")).toBeCloseTo(0.7, 9);
     expect(inclusiveMs(summary, "arrive")).toBe(0);
+  });
+
+  test.each([
+    { label: "forwarding (recursion counted once)", name: "transmit", share: 0.7 / 2.15 },
+    { label: "a function never sampled", name: "arrive", share: 0 },
+    { label: "the root, on every stack", name: "(root)", share: 1 },
+  ])("ceilingIfFree: the rate if $label cost nothing", ({ name, share }) => {
+    const c = ceilingIfFree(summary, name, 1000);
+    expect(c.share).toBeCloseTo(share, 9);
+    expect(c.ceiling).toBeCloseTo(share === 1 ? Infinity : 1000 / (1 - share), 6);
   });
 
   test("a sample of an unknown node or a missing interval is skipped, not fatal", () => {
