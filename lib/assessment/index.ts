@@ -15,3 +15,4 @@ export * from "./scoring";
 export * from "./feedback";
 export * from "./statistics";
 export { hmacSha256, sha256, toHex } from "./hmac";
+export { assessmentJsonSchemaText } from "./json-schema";

@@ -48,6 +48,13 @@ export interface FieldDifficulty {
   readonly missedShare: number;
 }
 
+export interface HopDifficulty {
+  readonly at: string;
+  readonly answers: number;
+  readonly missed: number;
+  readonly missedShare: number;
+}
+
 export interface QuestionStatistics {
   readonly questionId: string;
   readonly attempts: number;
@@ -57,8 +64,10 @@ export interface QuestionStatistics {
   readonly facility: number;
   readonly pointBiserial: number | null;
   readonly upperLowerIndex: number | null;
-  /** Most missed first. */
+  /** Per hop and field, most missed first. */
   readonly fields: readonly FieldDifficulty[];
+  /** Per hop (all its fields together), most missed first: where in the journey the class went wrong. */
+  readonly hops: readonly HopDifficulty[];
   readonly averageSeconds: number | null;
 }
 
@@ -156,6 +165,15 @@ function questionStatistics(questionId: string, takers: readonly { studentId: st
   }
   const fields = [...byField.values()].map((f) => ({ ...f, missedShare: f.missed / f.attempts }))
     .sort((a, b) => b.missedShare - a.missedShare || a.at.localeCompare(b.at) || a.field.localeCompare(b.field));
+  const byHop = new Map<string, { at: string; answers: number; missed: number }>();
+  for (const f of byField.values()) {
+    const row = byHop.get(f.at) ?? { at: f.at, answers: 0, missed: 0 };
+    row.answers += f.attempts;
+    row.missed += f.missed;
+    byHop.set(f.at, row);
+  }
+  const hops = [...byHop.values()].map((h) => ({ ...h, missedShare: h.missed / h.answers }))
+    .sort((a, b) => b.missedShare - a.missedShare || a.at.localeCompare(b.at));
   const times = takers.map((t) => t.response.seconds).filter((s): s is number => s !== null);
 
   return {
@@ -167,6 +185,7 @@ function questionStatistics(questionId: string, takers: readonly { studentId: st
     pointBiserial,
     upperLowerIndex,
     fields,
+    hops,
     averageSeconds: times.length === 0 ? null : mean(times),
   };
 }

@@ -15,10 +15,10 @@ const q = (questionId: string, earned: number, possible: number, seconds: number
  *   s4       0    0     0/3    0
  */
 const SMALL: StudentResult[] = [
-  { studentId: "s1", questions: [q("q1", 1, 1, 30, [["hop1", "ip.src", "correct"], ["hop1", "ip.dst", "correct"]]), q("q2", 2, 2)] },
-  { studentId: "s2", questions: [q("q1", 1, 1, 60, [["hop1", "ip.src", "correct"], ["hop1", "ip.dst", "accepted-alternative"]]), q("q2", 1, 2)] },
-  { studentId: "s3", questions: [q("q1", 0, 1, null, [["hop1", "ip.src", "wrong"], ["hop1", "ip.dst", "correct"]]), q("q2", 2, 2)] },
-  { studentId: "s4", questions: [q("q1", 0, 1, 90, [["hop1", "ip.src", "unanswered"], ["hop1", "ip.dst", "partial"]]), q("q2", 0, 2)] },
+  { studentId: "s1", questions: [q("q1", 1, 1, 30, [["hop1", "ip.src", "correct"], ["hop1", "ip.dst", "correct"], ["hop2", "ip.src", "correct"]]), q("q2", 2, 2)] },
+  { studentId: "s2", questions: [q("q1", 1, 1, 60, [["hop1", "ip.src", "correct"], ["hop1", "ip.dst", "accepted-alternative"], ["hop2", "ip.src", "wrong"]]), q("q2", 1, 2)] },
+  { studentId: "s3", questions: [q("q1", 0, 1, null, [["hop1", "ip.src", "wrong"], ["hop1", "ip.dst", "correct"], ["hop2", "ip.src", "format-error"]]), q("q2", 2, 2)] },
+  { studentId: "s4", questions: [q("q1", 0, 1, 90, [["hop1", "ip.src", "unanswered"], ["hop1", "ip.dst", "partial"], ["hop2", "ip.src", "wrong"]]), q("q2", 0, 2)] },
 ];
 
 describe("known answers: four students, two questions", () => {
@@ -46,11 +46,18 @@ describe("known answers: four students, two questions", () => {
   });
 
   test("q1: per-field difficulty, most missed first", () => {
-    // ip.src: correct, correct, wrong, unanswered: 2 of 4 missed
-    // ip.dst: correct, accepted-alternative, correct, partial: 1 of 4 missed (an accepted alternative counts as right)
+    // hop2 ip.src: correct, wrong, format-error, wrong: 3 of 4 missed
+    // hop1 ip.src: correct, correct, wrong, unanswered: 2 of 4 missed
+    // hop1 ip.dst: correct, accepted-alternative, correct, partial: 1 of 4 missed (an accepted alternative counts as right)
     expect(q1!.fields).toEqual([
+      { at: "hop2", field: "ip.src", attempts: 4, missed: 3, missedShare: 0.75 },
       { at: "hop1", field: "ip.src", attempts: 4, missed: 2, missedShare: 0.5 },
       { at: "hop1", field: "ip.dst", attempts: 4, missed: 1, missedShare: 0.25 },
+    ]);
+    // Per hop: hop2 3 of 4; hop1 (2 + 1) of 8
+    expect(q1!.hops).toEqual([
+      { at: "hop2", answers: 4, missed: 3, missedShare: 0.75 },
+      { at: "hop1", answers: 8, missed: 3, missedShare: 0.375 },
     ]);
   });
 
