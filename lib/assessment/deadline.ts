@@ -25,8 +25,11 @@ export interface FixedDeadline {
 /** The deadline of an attempt started at `startedAt` under `rules`. Ties go to the time limit. */
 export function fixDeadline(rules: EffectiveRules, startedAt: number): FixedDeadline {
   const late = rules.late.value;
-  const cap = late !== null ? late.until : rules.close.value;
-  const capCause: DeadlineCause = late !== null ? "late-until" : "close";
+  const close = rules.close.value;
+  // An override may move the close date past the late date: then the late period is empty.
+  const lateCaps = late !== null && (close === null || late.until > close);
+  const cap = lateCaps ? late.until : close;
+  const capCause: DeadlineCause = lateCaps ? "late-until" : "close";
   const limit = rules.timeLimitMs.value;
   if (limit === null) return cap === null ? { deadline: null, cause: null } : { deadline: cap, cause: capCause };
   const byLimit = startedAt + limit;

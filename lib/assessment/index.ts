@@ -16,3 +16,4 @@ export * from "./feedback";
 export * from "./statistics";
 export { hmacSha256, sha256, toHex } from "./hmac";
 export { assessmentJsonSchemaText } from "./json-schema";
+export * from "./attempt";

@@ -94,6 +94,7 @@ export function effectiveRules(
   }
 
   const factor = student.timeFactor ?? 1;
+  if (!Number.isFinite(factor) || factor < 1 || factor > 10) throw new RangeError(`a time factor is from 1 to 10, got ${factor}`);
   const timeLimitMs: Sourced<number | null> = limitMinutes.value === null
     ? { value: null, from: limitMinutes.from }
     : {

@@ -26,6 +26,13 @@ describe("fixDeadline: min(start + limit x factor, close or late date)", () => {
     expect(fixDeadline(rulesFor(def, factor), at(start))).toEqual({ deadline: at(deadline), cause });
   });
 
+  test("an override moving close past the late date: the new close caps, the late period is empty", () => {
+    const def = homework((d) => { d.access.late = { until: "2027-03-09T09:00:00Z", creditPercent: 50 }; });
+    const rules = effectiveRules(def, [{ id: "o", studentId: "ann", reason: "extension", close: "2027-03-12T09:00:00Z" }], { id: "ann" }, 0);
+    expect(fixDeadline(rules, at("2027-03-10T09:00:00Z"))).toEqual({ deadline: at("2027-03-12T09:00:00Z"), cause: "close" });
+    expect(creditAt(rules, at("2027-03-11T09:00:00Z"))).toEqual({ timeliness: "on-time", percent: 100 });
+  });
+
   test("no time limit and no close date: no deadline", () => {
     expect(fixDeadline(rulesFor(NOTHING), at("2027-03-08T09:00:00Z"))).toEqual({ deadline: null, cause: null });
   });

@@ -48,6 +48,10 @@ describe("effectiveRules: each value and where it comes from", () => {
     expect(effectiveRules(def, [o({ lateUntil: "2027-03-10T09:00:00Z" })], { id: "ann" }, NOW).late.value).toEqual({ until: at("2027-03-10T09:00:00Z"), creditPercent: 60 });
   });
 
+  test.each([["0.5", 0.5], ["0", 0], ["NaN", Number.NaN], ["11", 11]])("a time factor of %s is refused", (_label, factor) => {
+    expect(() => effectiveRules(exam(), [], { id: "ann", timeFactor: factor }, NOW)).toThrow(/time factor is from 1 to 10/);
+  });
+
   test("the time factor leaves an untimed assessment untimed", () => {
     const r = effectiveRules(homework(), [], { id: "ann", timeFactor: 1.5 }, NOW);
     expect(r.timeLimitMs).toEqual({ value: null, from: [ASSESSMENT] });
