@@ -63,9 +63,18 @@ export function checkAssessment(def: AssessmentDefinition, knownScenarioIds: Ite
   if (credits.some((c, i) => i > 0 && c > credits[i - 1]!)) {
     warn(["scoring", "creditPerTry"], "credit per try goes up: a later attempt would be worth more than an earlier one");
   }
+  // The last instant anyone may hand in without an override: answers shown before it can leak.
+  const lastHandIn = late?.until ?? close;
   for (const [part, moment] of Object.entries(def.feedback)) {
     if (moment === "after-close" && close === undefined) {
       warn(["feedback", part], `${part} is shown after close, but there is no close date: it will never be shown`);
+    }
+    if (part === "score") continue;
+    if (moment === "after-submit" && def.kind === "exam") {
+      warn(["feedback", part], `${part} is shown right after submitting: a student who has finished can pass it to one still working`);
+    }
+    if (typeof moment === "object" && lastHandIn !== undefined && instantMs(moment.date) < instantMs(lastHandIn)) {
+      warn(["feedback", part, "date"], `${part} is shown on ${moment.date}, before students stop handing in (${lastHandIn})`);
     }
   }
   return issues;

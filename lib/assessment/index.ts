@@ -17,3 +17,4 @@ export * from "./statistics";
 export { hmacSha256, sha256, toHex } from "./hmac";
 export { assessmentJsonSchemaText } from "./json-schema";
 export * from "./attempt";
+export * from "./explain";

@@ -20,6 +20,8 @@ const ROWS: Row[] = [
   ["a scenario in two zones", () => homework((d) => { d.zones[1].alternatives[0].scenario = "browser-to-google"; }), "warning", "zones[1].alternatives[0].scenario", /also in zones\[0\]/],
   ["credit per try that goes up", () => homework((d) => { d.scoring = { creditPerTry: [80, 100] }; }), "warning", "scoring.creditPerTry", /goes up/],
   ["feedback after close with no close date", () => homework((d) => { delete d.access.close; d.feedback = { score: "after-submit" }; }), "warning", "feedback.correctness", /never be shown/],
+  ["expected values right after submit in an exam", () => exam((d) => { d.feedback = { expected: "after-submit" }; }), "warning", "feedback.expected", /can pass it to one still working/],
+  ["a journey date before the late date", () => homework((d) => { d.access.late = { until: "2027-03-09T09:00:00Z", creditPercent: 50 }; d.feedback = { journey: { date: "2027-03-08T12:00:00Z" } }; }), "warning", "feedback.journey.date", /before students stop handing in \(2027-03-09T09:00:00Z\)/],
 ];
 
 describe("checkAssessment", () => {
@@ -33,6 +35,10 @@ describe("checkAssessment", () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.severity).toBe(severity);
     expect(found[0]!.message).toMatch(message);
+  });
+
+  test("the score right after submit is no leak (it reveals no answer)", () => {
+    expect(checkAssessment(exam((d) => { d.feedback = { score: "after-submit" }; }), CATALOGUE)).toEqual([]);
   });
 
   test("all alternatives drawn: different points are no warning (every student gets the same maximum)", () => {
