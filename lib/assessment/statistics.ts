@@ -1,5 +1,6 @@
 /**
- * Item statistics for an assessment, from each student's counted attempt: per question the number
+ * Item statistics for an assessment, from one attempt per student (the caller chooses which: the
+ * counted one, or the first as Moodle does by default): per question the number
  * of attempts, mean and standard deviation, facility, discrimination (point-biserial against the
  * rest of the test, and the upper-lower 27% index), which hops and fields were missed most, and the
  * average time; per assessment the distribution of scores. The definitions follow classical test
@@ -14,13 +15,15 @@
  * - upper-lower index = mean share on the question of the top 27% of its takers (by whole-test
  *   percent) minus that of the bottom 27% (Kelley); ties in the ranking break by student id.
  */
-import type { FieldStatus } from "../grader/types";
+import type { FieldStatus, GradeResult } from "../grader/types";
 
 export interface FieldVerdict {
   /** The hop or event key (GradeResult.fields[].at). */
   readonly at: string;
   readonly field: string;
   readonly status: FieldStatus;
+  /** The rule of the misconception the grader recognised in a wrong answer, if any. */
+  readonly misconception?: string | null;
 }
 
 export interface QuestionResponse {
@@ -55,6 +58,13 @@ export interface HopDifficulty {
   readonly missedShare: number;
 }
 
+export interface MisconceptionCount {
+  readonly rule: string;
+  /** Students in whose answer to this question it was recognised at least once. */
+  readonly students: number;
+  readonly share: number;
+}
+
 export interface QuestionStatistics {
   readonly questionId: string;
   readonly attempts: number;
@@ -68,6 +78,8 @@ export interface QuestionStatistics {
   readonly fields: readonly FieldDifficulty[];
   /** Per hop (all its fields together), most missed first: where in the journey the class went wrong. */
   readonly hops: readonly HopDifficulty[];
+  /** Most common first. */
+  readonly misconceptions: readonly MisconceptionCount[];
   readonly averageSeconds: number | null;
 }
 
@@ -128,6 +140,17 @@ function totals(results: readonly StudentResult[]): Map<string, { earned: number
   return out;
 }
 
+/** One question's response from the grader's result for it. */
+export function responseFromGrade(questionId: string, grade: Pick<GradeResult, "score" | "maxScore" | "fields">, seconds: number | null): QuestionResponse {
+  return {
+    questionId,
+    earned: grade.score,
+    possible: grade.maxScore,
+    seconds,
+    fields: grade.fields.map((f) => ({ at: f.at, field: f.field, status: f.status, misconception: f.misconception?.rule ?? null })),
+  };
+}
+
 /** Counts of scores in `bins` equal bins of 0-100 percent. */
 export function histogram(percents: readonly number[], bins = 10): readonly HistogramBin[] {
   const width = 100 / bins;
@@ -174,6 +197,13 @@ function questionStatistics(questionId: string, takers: readonly { studentId: st
   }
   const hops = [...byHop.values()].map((h) => ({ ...h, missedShare: h.missed / h.answers }))
     .sort((a, b) => b.missedShare - a.missedShare || a.at.localeCompare(b.at));
+  const misconceptionStudents = new Map<string, number>();
+  for (const t of takers) {
+    const rules = new Set(t.response.fields.map((f) => f.misconception).filter((r): r is string => typeof r === "string"));
+    for (const rule of rules) misconceptionStudents.set(rule, (misconceptionStudents.get(rule) ?? 0) + 1);
+  }
+  const misconceptions = [...misconceptionStudents.entries()].map(([rule, students]) => ({ rule, students, share: students / takers.length }))
+    .sort((a, b) => b.students - a.students || a.rule.localeCompare(b.rule));
   const times = takers.map((t) => t.response.seconds).filter((s): s is number => s !== null);
 
   return {
@@ -186,6 +216,7 @@ function questionStatistics(questionId: string, takers: readonly { studentId: st
     upperLowerIndex,
     fields,
     hops,
+    misconceptions,
     averageSeconds: times.length === 0 ? null : mean(times),
   };
 }

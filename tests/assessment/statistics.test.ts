@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { FieldStatus } from "@/lib/grader/types";
-import { assessmentStatistics, histogram, pearson, sampleSd, type QuestionResponse, type StudentResult } from "@/lib/assessment/statistics";
+import { assessmentStatistics, histogram, pearson, responseFromGrade, sampleSd, type QuestionResponse, type StudentResult } from "@/lib/assessment/statistics";
 
 const q = (questionId: string, earned: number, possible: number, seconds: number | null = null, fields: [string, string, FieldStatus][] = []): QuestionResponse =>
   ({ questionId, earned, possible, seconds, fields: fields.map(([at, field, status]) => ({ at, field, status })) });
@@ -142,6 +142,38 @@ describe("known answers: discrimination with ten students", () => {
       { studentId: "c", questions: [q("nat-a", 0, 1), q("dns", 1, 1)] },
     ]);
     expect(s.questions.map((x) => [x.questionId, x.attempts, x.facility])).toEqual([["nat-a", 2, 50], ["dns", 3, (2 / 3) * 100], ["nat-b", 1, 0]]);
+  });
+});
+
+describe("misconceptions per question", () => {
+  const m = (at: string, status: FieldStatus, misconception: string | null) => ({ at, field: "ip.src", status, misconception });
+  test("counts students, not answers, and sorts the most common first", () => {
+    // a: nat-before-routing twice (one student); b: nat-before-routing and ttl-not-decremented;
+    // c: ttl-not-decremented; d: none. Four takers.
+    const s = assessmentStatistics([
+      { studentId: "a", questions: [{ ...q("q", 0, 2), fields: [m("h1", "wrong", "nat-before-routing"), m("h2", "wrong", "nat-before-routing")] }] },
+      { studentId: "b", questions: [{ ...q("q", 0, 2), fields: [m("h1", "wrong", "nat-before-routing"), m("h2", "wrong", "ttl-not-decremented")] }] },
+      { studentId: "c", questions: [{ ...q("q", 1, 2), fields: [m("h1", "correct", null), m("h2", "wrong", "ttl-not-decremented")] }] },
+      { studentId: "d", questions: [{ ...q("q", 2, 2), fields: [m("h1", "correct", null), m("h2", "correct", null)] }] },
+    ]);
+    expect(s.questions[0]!.misconceptions).toEqual([
+      { rule: "nat-before-routing", students: 2, share: 0.5 },
+      { rule: "ttl-not-decremented", students: 2, share: 0.5 },
+    ]);
+  });
+});
+
+describe("responseFromGrade", () => {
+  test("takes the score, the maximum and each field's verdict from a grader result", () => {
+    const field = { id: "b1", label: "src", flow: "f", at: "tcp.syn@router", field: "ip.src", concept: "nat", status: "wrong", score: 0, weight: 1, given: "10.0.0.2", expected: "203.0.113.5", feedback: "", reason: "", provenance: null, misconception: { rule: "nat-skipped", name: "NAT skipped", truth: "" } } as const;
+    const r = responseFromGrade("z0:nat", { score: 3, maxScore: 4, fields: [field, { ...field, id: "b2", field: "ip.dst", status: "correct", misconception: null }] }, 42);
+    expect(r).toEqual({
+      questionId: "z0:nat", earned: 3, possible: 4, seconds: 42,
+      fields: [
+        { at: "tcp.syn@router", field: "ip.src", status: "wrong", misconception: "nat-skipped" },
+        { at: "tcp.syn@router", field: "ip.dst", status: "correct", misconception: null },
+      ],
+    });
   });
 });
 
