@@ -6,6 +6,7 @@
  * Every value carries the layers that produced it, so an "effective rules" view can explain itself.
  */
 import { z } from "zod";
+import type { DefinitionIssue } from "./check";
 import { InstantSchema, instantMs, type AssessmentDefinition } from "./schema";
 
 /** A per-student exception to one assessment's rules, set by an instructor with a reason. */
@@ -112,6 +113,21 @@ export function effectiveRules(
     passwordRequired: password,
     phase: phaseAt(release.value, close.value, late.value?.until ?? null, now),
   };
+}
+
+/**
+ * What is wrong with an override before it is saved, against the rules it changes: dates out of
+ * order once applied, a time limit on an untimed assessment, fewer attempts than the assessment's.
+ */
+export function checkOverride(definition: AssessmentDefinition, override: AssessmentOverride): readonly DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  const rules = effectiveRules(definition, [override], { id: override.studentId }, 0);
+  const { release, close, late } = { release: rules.release.value, close: rules.close.value, late: rules.late.value };
+  if (release !== null && close !== null && close <= release) issues.push({ severity: "error", path: [override.close !== undefined ? "close" : "release"], message: "with this override the assessment closes before it opens for the student" });
+  if (override.lateUntil !== undefined && close !== null && late !== null && late.until <= close) issues.push({ severity: "error", path: ["lateUntil"], message: "the late date is not after the close date" });
+  if (override.timeLimitMinutes !== undefined && definition.access.timeLimitMinutes === undefined) issues.push({ severity: "warning", path: ["timeLimitMinutes"], message: "the assessment is untimed: this override makes it timed for the student" });
+  if (override.attempts !== undefined && override.attempts < definition.access.attempts) issues.push({ severity: "warning", path: ["attempts"], message: `fewer attempts (${override.attempts}) than everyone else (${definition.access.attempts})` });
+  return issues;
 }
 
 function phaseAt(release: number | null, close: number | null, lateUntil: number | null, now: number): Phase {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { describeSource, effectiveRules, scaledLimitMs, type AssessmentOverride, type EffectiveRules } from "@/lib/assessment/rules";
+import { checkOverride, describeSource, effectiveRules, scaledLimitMs, type AssessmentOverride, type EffectiveRules } from "@/lib/assessment/rules";
 import { at, exam, homework, MIN } from "./support";
 
 const NOW = at("2027-03-08T10:00:00Z");
@@ -96,4 +96,17 @@ describe("scaledLimitMs: minutes x factor, up to the whole second", () => {
 test("describeSource explains each layer", () => {
   expect([ASSESSMENT, { kind: "override", overrideId: "o-7", reason: "extension" } as const, { kind: "course-time-factor", factor: 1.5 } as const].map(describeSource))
     .toEqual(["assessment default", "override o-7 (extension)", "course time factor 1.5"]);
+});
+
+describe("checkOverride", () => {
+  test.each([
+    ["a plain extension is fine", exam(), o({ close: "2027-03-08T14:00:00Z" }), []],
+    ["a close before the release", exam(), o({ close: "2027-03-08T08:00:00Z" }), [["error", "close"]]],
+    ["a release after the close", exam(), o({ release: "2027-03-08T13:00:00Z" }), [["error", "release"]]],
+    ["a late date before the close", exam(), o({ lateUntil: "2027-03-08T11:00:00Z" }), [["error", "lateUntil"]]],
+    ["a time limit on untimed homework", homework(), o({ timeLimitMinutes: 30 }), [["warning", "timeLimitMinutes"]]],
+    ["fewer attempts than everyone else", homework(), o({ attempts: 1 }), [["warning", "attempts"]]],
+  ])("%s", (_label, def, override, expected) => {
+    expect(checkOverride(def, override).map((i) => [i.severity, i.path.join(".")])).toEqual(expected);
+  });
 });
