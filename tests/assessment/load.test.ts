@@ -45,6 +45,7 @@ const BROKEN: [string, (t: string) => string, string, string, RegExp][] = [
   ["an unknown key (strict schema)", (t) => t.replace("    choose: 2\n", "    choose: 2\n    shuffle: true\n"), "shuffle: true", "zones[1]", /shuffle/],
   ["a kind that does not exist", (t) => t.replace("kind: exam", "kind: quiz"), "kind: quiz", "kind", /homework|exam/],
   ["a date without a zone", (t) => t.replace("close: 2027-03-08T12:00:00Z", "close: 2027-03-08 12:00"), "close: 2027-03-08 12:00", "access.close", /with a zone/],
+  ["a day that does not exist (30 February)", (t) => t.replace("release: 2027-03-08T09:00:00Z", "release: 2027-02-30T09:00:00Z"), "release: 2027-02-30", "access.release", /with a zone/],
   ["a plaintext password", (t) => t.replace(/passwordHash: .*/, "passwordHash: hunter2"), "passwordHash: hunter2", "access.passwordHash", /never the password itself/],
   ["choose is not a whole number", (t) => t.replace("choose: 1", "choose: 1.5"), "choose: 1.5", "zones[0].choose", /int/i],
   ["negative points", (t) => t.replace("points: 10\n      - scenario: https", "points: -1\n      - scenario: https"), "points: -1", "zones[0].alternatives[0].points", />=\s*0|too small/i],
