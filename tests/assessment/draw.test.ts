@@ -98,3 +98,28 @@ describe("draws are uniform and independent (3,000 students)", () => {
     expect(N - new Set(seeds).size).toBeLessThan(15);
   });
 });
+
+describe("the draw is pinned: changing it would re-draw every stored attempt", () => {
+  test("the example exam, for one student, gives these questions and seeds", async () => {
+    const { createHmac } = await import("node:crypto");
+    const { loadAssessmentText } = await import("@/lib/assessment/load");
+    const { fixtureText } = await import("./support");
+    const loaded = loadAssessmentText(fixtureText(), "f.yaml");
+    if (!loaded.ok) throw new Error("fixture");
+    const secret = "golden-secret-0001";
+    const qs = drawQuestions(loaded.definition, { secret, studentId: "ann", attemptNumber: 1 });
+    expect(qs.map((q) => [q.slot, q.scenarioId, q.seed])).toEqual([
+      ["z0q0", "browser-to-google", 51728],
+      ["z1q0", "aws-private-subnet-nat", 650572],
+      ["z1q1", "two-offices-same-subnet", 580495],
+    ]);
+    // The seeds follow the documented derivation, recomputed with Node's own HMAC: the first
+    // 32-bit word of HMAC(secret, JSON[id, "student:<id>", attempt] + "|zone:z|alternative:a|seed#0"),
+    // modulo 1,000,000, plus 1.
+    for (const q of qs) {
+      const label = `${JSON.stringify([loaded.definition.id, "student:ann", 1])}|zone:${q.zone}|alternative:${q.alternative}|seed#0`;
+      const word = createHmac("sha256", secret).update(label).digest().readUInt32BE(0);
+      expect(q.seed).toBe(1 + (word % 1_000_000));
+    }
+  });
+});

@@ -28,7 +28,8 @@ describe("export then import gives an equal definition", () => {
       d.scoring = { counts: "last", creditPerTry: [100, 80, 60] };
       d.variants = "same-for-everyone";
     })],
-    ["titles that look like YAML (colons, quotes, #, numbers)", () => homework((d) => { d.title = "Q: \"why\" #1 - 42"; d.zones[0].title = "123"; })],
+    ["titles that look like YAML (colons, quotes, #, numbers)", () => homework((d) => { d.title = "Q: \"why\" #1 - 42"; d.zones[0].title = "123"; d.zones[1].title = "null"; })],
+    ["a title that looks like a date, and a multi-line one", () => homework((d) => { d.title = "2027-03-08"; d.zones[0].title = "line one\nline two"; })],
   ])("%s", (_label, make) => {
     const def = make();
     const text = exportAssessmentYaml(def);

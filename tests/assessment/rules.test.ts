@@ -88,6 +88,8 @@ describe("scaledLimitMs: minutes x factor, up to the whole second", () => {
     ["7 min x 1.25 = 8.75 min", 7, 1.25, 525_000],
     ["1 min x 1.001 = 60.06 s, rounded up to 61 s", 1, 1.001, 61_000],
     ["0.5 min x 1.5", 0.5, 1.5, 45_000],
+    ["25 min x 1.5 = 37.5 min exactly", 25, 1.5, 2_250_000],
+    ["0.35 min x 1.5 = 31.5 s, rounded up to 32 s", 0.35, 1.5, 32_000],
   ])("%s", (_label, minutes, factor, expected) => {
     expect(scaledLimitMs(minutes, factor)).toBe(expected);
   });
