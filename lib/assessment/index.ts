@@ -18,3 +18,4 @@ export { hmacSha256, sha256, toHex } from "./hmac";
 export { assessmentJsonSchemaText } from "./json-schema";
 export * from "./attempt";
 export * from "./explain";
+export * from "./health";

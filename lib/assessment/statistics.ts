@@ -24,6 +24,8 @@ export interface FieldVerdict {
   readonly status: FieldStatus;
   /** The rule of the misconception the grader recognised in a wrong answer, if any. */
   readonly misconception?: string | null;
+  /** What the student answered (for the health check's shared wrong answers). */
+  readonly given?: string | null;
 }
 
 export interface QuestionResponse {
@@ -101,7 +103,8 @@ export interface AssessmentStatistics {
 
 /** The share of the top and bottom groups in the upper-lower index. */
 export const UPPER_LOWER_SHARE = 0.27;
-const RIGHT: ReadonlySet<FieldStatus> = new Set(["correct", "accepted-alternative"]);
+/** Statuses that count as a right answer. */
+export const RIGHT: ReadonlySet<FieldStatus> = new Set(["correct", "accepted-alternative"]);
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const mean = (xs: readonly number[]) => sum(xs) / xs.length;
@@ -147,7 +150,7 @@ export function responseFromGrade(questionId: string, grade: Pick<GradeResult, "
     earned: grade.score,
     possible: grade.maxScore,
     seconds,
-    fields: grade.fields.map((f) => ({ at: f.at, field: f.field, status: f.status, misconception: f.misconception?.rule ?? null })),
+    fields: grade.fields.map((f) => ({ at: f.at, field: f.field, status: f.status, misconception: f.misconception?.rule ?? null, given: f.given })),
   };
 }
 

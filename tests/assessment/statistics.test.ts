@@ -170,8 +170,8 @@ describe("responseFromGrade", () => {
     expect(r).toEqual({
       questionId: "z0:nat", earned: 3, possible: 4, seconds: 42,
       fields: [
-        { at: "tcp.syn@router", field: "ip.src", status: "wrong", misconception: "nat-skipped" },
-        { at: "tcp.syn@router", field: "ip.dst", status: "correct", misconception: null },
+        { at: "tcp.syn@router", field: "ip.src", status: "wrong", misconception: "nat-skipped", given: "10.0.0.2" },
+        { at: "tcp.syn@router", field: "ip.dst", status: "correct", misconception: null, given: "10.0.0.2" },
       ],
     });
   });
