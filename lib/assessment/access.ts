@@ -34,7 +34,14 @@ export interface AttemptState {
 
 const OK: AccessDecision = { ok: true };
 const refuse = (reason: Refusal, message: string): AccessDecision => ({ ok: false, reason, message });
-const iso = (t: number) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(t) + " UTC";
+const UTC = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+const UTC_MINUTES = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** "8 Mar 2027, 09:00:00 UTC": an instant for messages and the audit trail. */
+export function formatUtc(t: number, withSeconds = true): string {
+  return `${(withSeconds ? UTC : UTC_MINUTES).format(t)} UTC`;
+}
+const iso = (t: number) => formatUtc(t, false);
 
 /** Whether a new attempt may start at `now`. `passwordOk` says the student typed the right password. */
 export function canStart(rules: EffectiveRules, history: AttemptHistory, now: number, passwordOk = false): AccessDecision {

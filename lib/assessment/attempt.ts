@@ -9,7 +9,7 @@
  * (`closeIfOverdue`), so no attempt is left ungraded and nothing saved is lost. Instructor actions
  * (add time, set the deadline, reopen) record who and why.
  */
-import { canSave, canSubmit, type Refusal } from "./access";
+import { canSave, canSubmit, formatUtc, type Refusal } from "./access";
 import { GRACE_MS } from "./deadline";
 
 /** Answers by drawn slot, then by blank id. */
@@ -99,7 +99,7 @@ export function applyAttemptEvent(state: AttemptSnapshot | null, event: AttemptE
     }
     case "deadline-set": {
       if (current.status === "submitted") return refuse("already_submitted", "The attempt is submitted: reopen it instead.");
-      return accept({ ...next, deadline: event.deadline, audit: [...current.audit, { at: event.at, by: event.by, action: "deadline-set", detail: `deadline ${event.deadline}`, reason: event.reason }] });
+      return accept({ ...next, deadline: event.deadline, audit: [...current.audit, { at: event.at, by: event.by, action: "deadline-set", detail: `deadline ${formatUtc(event.deadline)}`, reason: event.reason }] });
     }
     case "lock-refused":
       return accept({ ...next, lockRefusals: [...current.lockRefusals, { at: event.at, what: event.what }] });
@@ -107,7 +107,7 @@ export function applyAttemptEvent(state: AttemptSnapshot | null, event: AttemptE
       if (current.status !== "submitted") return refuse("not_submitted", "Only a submitted attempt can be reopened.");
       return accept({
         ...next, status: "in-progress", deadline: event.deadline, submittedAt: null, submittedBy: null,
-        audit: [...current.audit, { at: event.at, by: event.by, action: "reopened", detail: event.deadline === null ? "no deadline" : `deadline ${event.deadline}`, reason: event.reason }],
+        audit: [...current.audit, { at: event.at, by: event.by, action: "reopened", detail: event.deadline === null ? "no deadline" : `deadline ${formatUtc(event.deadline)}`, reason: event.reason }],
       });
     }
   }

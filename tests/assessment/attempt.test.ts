@@ -41,7 +41,14 @@ describe("applyAttemptEvent: what is accepted", () => {
   test("reopen a submitted attempt with a new deadline", () => {
     const s = run([started, { type: "submitted", at: START + MIN }, { type: "reopened", at: START + 2 * MIN, deadline: DEADLINE + MIN, ...staff }]);
     expect([s.status, s.deadline, s.submittedAt, s.submittedBy]).toEqual(["in-progress", DEADLINE + MIN, null, null]);
-    expect(s.audit.map((a) => a.action)).toEqual(["reopened"]);
+    expect(s.audit.map((a) => [a.action, a.detail, a.by, a.reason])).toEqual([["reopened", "deadline 8 Mar 2027, 10:31:00 UTC", "prof", "fire alarm"]]);
+  });
+
+  test("set the deadline (e.g. expire now): recorded with who, when and why", () => {
+    const s = run([started, { type: "deadline-set", at: START + MIN, deadline: START + MIN, ...staff }]);
+    expect(s.deadline).toBe(START + MIN);
+    expect(s.audit).toEqual([{ at: START + MIN, by: "prof", action: "deadline-set", detail: "deadline 8 Mar 2027, 09:31:00 UTC", reason: "fire alarm" }]);
+    expect(closeIfOverdue(s, START + MIN + GRACE_MS + 1).submittedBy).toBe("deadline");
   });
 
   test("the exam lock's refusals are kept for the instructor, even after submitting", () => {
