@@ -65,7 +65,7 @@ export function loadAssessmentText(text: string, file: string, knownScenarioIds?
 
 const HEADER = "# A Hopwise assessment definition: see docs/assessment-format.md\n";
 
-/** The definition as a YAML file that `loadAssessmentText` reads back to an equal definition. */
+/** The definition as a YAML file that `loadAssessmentText` reads back to an equal definition; throws on a definition the schema refuses (export only what was validated). */
 export function exportAssessmentYaml(def: AssessmentDefinition): string {
   // Re-parsing first orders the keys as the schema does and fills defaults, so the file is stable.
   const canonical = AssessmentSchema.parse(def);
