@@ -33,7 +33,8 @@ export function formatError(e: ScenarioError): string {
   return `${e.file}${e.line !== null ? `:${e.line}` : ""}: ${e.path}: ${e.message}`;
 }
 
-function lineOf(doc: Document, counter: LineCounter, path: Path): number | null {
+/** The line of the deepest node of `path` that exists in the document (1-based), or null. */
+export function lineOf(doc: Document, counter: LineCounter, path: Path): number | null {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
@@ -43,10 +44,10 @@ function lineOf(doc: Document, counter: LineCounter, path: Path): number | null 
   return null;
 }
 
-type ZodIssue = z.core.$ZodIssue;
+export type ZodIssue = z.core.$ZodIssue;
 
 /** For a failed union, the branch that got furthest explains the problem best. */
-function flatten(issue: ZodIssue): ZodIssue[] {
+export function flatten(issue: ZodIssue): ZodIssue[] {
   if (issue.code !== "invalid_union" || !("errors" in issue) || !Array.isArray(issue.errors) || issue.errors.length === 0) return [issue];
   const branches = issue.errors as ZodIssue[][];
   const depth = (b: ZodIssue[]) => Math.max(0, ...b.map((i) => i.path.length));
