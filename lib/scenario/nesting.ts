@@ -5,8 +5,9 @@
  * the bound is computed from its tokens and stops as soon as the limit is passed.
  *
  * The bound over-estimates and never under-estimates: a block collection starts at a column greater
- * than its parent's, so an indicator (`-`, `?`, `:`) or flow opener at column c sits at most c + 1
- * block levels deep; inside a flow collection each `[` or `{` adds one more.
+ * than its parent's, so a collection at column c has at most c ancestors: an indicator (`-`, `?`,
+ * `:`) at column c is at most c + 1 levels deep, and a flow collection opened at column c at most c
+ * plus its own `[`/`{` depth.
  */
 import { CST, Lexer } from "yaml";
 
@@ -32,7 +33,7 @@ export function lineTooDeep(text: string, limit: number = MAX_YAML_NESTING): num
     afterScalarMarker = false;
     const column = offset - lineStart;
     if (structural && (type === "flow-seq-start" || type === "flow-map-start")) {
-      if (flowDepth === 0) flowBase = column + 1;
+      if (flowDepth === 0) flowBase = column;
       flowDepth += 1;
       if (flowBase + flowDepth > limit) return line;
     } else if (structural && (type === "flow-seq-end" || type === "flow-map-end")) {
