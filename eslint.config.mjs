@@ -35,8 +35,6 @@ export default defineConfig(
       "test-results/**",
       "data/**",
       "next-env.d.ts",
-      // Fixtures that violate the boundaries on purpose (tests/server/dependency-boundaries.test.ts).
-      "tests/fixtures/boundaries/**",
     ],
   },
   {
