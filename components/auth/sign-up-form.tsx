@@ -14,16 +14,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [fields, setFields] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const refs = {
-    name: useRef<HTMLInputElement>(null),
-    email: useRef<HTMLInputElement>(null),
-    password: useRef<HTMLInputElement>(null),
-  };
+  const nameRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
 
   function showFieldErrors(errors: FieldErrors) {
     setFields(errors);
     const first = FIELD_ORDER.find((field) => errors[field]?.length);
+    const refs = { name: nameRef, email: emailRef, password: passwordRef };
     if (first) requestAnimationFrame(() => refs[first].current?.focus());
   }
 
@@ -75,7 +74,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           {formError}
         </p>
       )}
-      <TextField name="name" label="Name (optional)" type="text" autoComplete="name" errors={fields.name} inputRef={refs.name} />
+      <TextField name="name" label="Name (optional)" type="text" autoComplete="name" errors={fields.name} inputRef={nameRef} />
       <TextField
         name="email"
         label="Email"
@@ -84,7 +83,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         inputMode="email"
         required
         errors={fields.email}
-        inputRef={refs.email}
+        inputRef={emailRef}
       />
       <TextField
         name="password"
@@ -95,7 +94,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         required
         minLength={PASSWORD_MIN_LENGTH}
         errors={fields.password}
-        inputRef={refs.password}
+        inputRef={passwordRef}
       />
       <button type="submit" className="button" disabled={busy}>
         {busy ? "Creating your account…" : "Create account"}

@@ -6,7 +6,7 @@
  * play/pause, previous/next, a step slider; with focus inside, Space plays or pauses and the arrow
  * keys step. Respects prefers-reduced-motion (the packet jumps instead of travelling).
  */
-import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { routeBetween } from "@/components/diagram/geometry";
 import { TopologyDiagram } from "@/components/diagram/topology-diagram";
 import { formatTime, initialPosition, journeySteps, packetStateAt, stepDuration } from "./journey-steps";
@@ -15,17 +15,22 @@ import { PacketDot } from "./packet-dot";
 import type { JourneyProps } from "./types";
 import styles from "./journey-section.module.css";
 
+const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
+
+function subscribeToReducedMotion(onChange: () => void): () => void {
+  if (typeof window === "undefined" || !window.matchMedia) return () => {};
+  const query = window.matchMedia(REDUCED_MOTION);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/** The user's reduced-motion preference; false on the server and before hydration. */
 function usePrefersReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(false);
-  useEffect(() => {
-    if (typeof window === "undefined" || !window.matchMedia) return;
-    const query = window.matchMedia("(prefers-reduced-motion: reduce)");
-    setReduced(query.matches);
-    const onChange = () => setReduced(query.matches);
-    query.addEventListener("change", onChange);
-    return () => query.removeEventListener("change", onChange);
-  }, []);
-  return reduced;
+  return useSyncExternalStore(
+    subscribeToReducedMotion,
+    () => typeof window !== "undefined" && !!window.matchMedia && window.matchMedia(REDUCED_MOTION).matches,
+    () => false,
+  );
 }
 
 const MOVE_MS = 700;
@@ -71,6 +76,8 @@ export function JourneySection({ diagram, flows, initialFlow, initialKey }: Jour
   useEffect(() => {
     if (!playing || !step) return;
     if (position >= visible.length - 1) {
+      // Autoplay reached the last step (moved there by its own timer): stop, so the button offers play again.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setPlaying(false);
       return;
     }

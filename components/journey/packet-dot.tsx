@@ -26,6 +26,8 @@ export function PacketDot({ route, runKey, animate, durationMs = 700 }: PacketDo
 
   useEffect(() => {
     if (!animate || route.length < 2) {
+      // A new key without animation shows the dot at rest at once; the effect is what notices the new key.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setProgress(1);
       return;
     }
@@ -41,6 +43,7 @@ export function PacketDot({ route, runKey, animate, durationMs = 700 }: PacketDo
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
     // The route is derived from runKey; restarting on each new key is the point.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [runKey, animate, durationMs]);
 
   if (route.length === 0) return null;

@@ -46,10 +46,11 @@ export type FieldErrors = Partial<Record<string, string[]>>;
 
 /** Collect a zod error's messages per top-level field ("form" for errors not tied to a field). */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fields: Record<string, string[]> = {};
+  // A Map, not an object: a field named "constructor" or "__proto__" must not meet Object.prototype.
+  const fields = new Map<string, string[]>();
   for (const issue of error.issues) {
     const key = typeof issue.path[0] === "string" ? issue.path[0] : "form";
-    (fields[key] ??= []).push(issue.message);
+    fields.set(key, [...(fields.get(key) ?? []), issue.message]);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }

@@ -7,6 +7,7 @@ import { isCollection, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { instantiate } from "./compile";
 import type { Path } from "./issues";
+import { lineTooDeep, MAX_YAML_NESTING } from "./nesting";
 import { ScenarioSchema, type ScenarioFile } from "./schema";
 
 export interface ScenarioError {
@@ -59,6 +60,8 @@ export function flatten(issue: ZodIssue): ZodIssue[] {
 /** Parses and validates one scenario file's text. */
 export function loadScenarioText(text: string, file: string): LoadResult {
   if (text.length > MAX_BYTES) return { ok: false, errors: [{ file, path: "(file)", line: null, message: `the file is over ${MAX_BYTES} bytes` }] };
+  const tooDeep = lineTooDeep(text);
+  if (tooDeep !== null) return { ok: false, errors: [{ file, path: "(yaml)", line: tooDeep, message: `the document is nested or indented too deeply (over ${MAX_YAML_NESTING} levels)` }] };
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, merge: true });
   if (doc.errors.length > 0) {

@@ -30,7 +30,7 @@ export const SeedSchema = z
 
 /** A seed in a query string ("?seed=42"); absent or empty means "not given". */
 export const SeedParamSchema = z.preprocess(
-  (v) => (v === undefined || v === "" ? undefined : /^\d+$/.test(String(v)) ? Number(v) : v),
+  (v) => (v === undefined || v === "" ? undefined : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v),
   SeedSchema.optional(),
 );
 

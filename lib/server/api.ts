@@ -23,6 +23,21 @@ export interface ApiError {
 /** What a JSON body may weigh unless a route says otherwise. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+/** How deeply a JSON body may nest: no request needs more, and deeper input makes recursive code (YAML, zod) overflow the stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `limit` (counted without recursion, so any depth is safe to ask about). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
+
 export function apiError(
   status: number,
   code: string,
@@ -67,8 +82,8 @@ function kilobytes(bytes: number): string {
 
 /**
  * Read a JSON body and validate it; on failure, the response to send instead:
- * 415 when it is not sent as JSON, 413 over `maxBytes`, 400 when it does not parse, 422 with
- * per-field messages when it does not match the schema.
+ * 415 when it is not sent as JSON, 413 over `maxBytes`, 400 when it does not parse, 422 when it
+ * nests deeper than MAX_JSON_DEPTH or does not match the schema (with per-field messages).
  */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
@@ -90,6 +105,9 @@ export async function parseJsonBody<S extends z.ZodType>(
     body = JSON.parse(read.text);
   } catch {
     return { ok: false, response: apiError(400, "invalid_json", "The request body is not valid JSON") };
+  }
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+    return { ok: false, response: apiError(422, "too_deeply_nested", `The request body nests more than ${MAX_JSON_DEPTH} levels deep`) };
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

@@ -11,6 +11,8 @@ const root = path.resolve(__dirname, "../..");
 const loaded = loadScenarioText(readFileSync(path.join(root, "content/scenarios/browser-to-google.yaml"), "utf8"), "browser-to-google.yaml");
 if (!loaded.ok) throw new Error("the google scenario does not load");
 const trace = simulate(loaded.scenario, { seed: 0 });
+// The escape character is the point: these tests check that colour codes are present or absent.
+// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/;
 
 const eth = { src: "AA:BB:CC:DD:EE:FF", dst: "11:22:33:44:55:66", type: "IPv4" as const };

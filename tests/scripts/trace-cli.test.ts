@@ -11,6 +11,8 @@ const root = path.resolve(__dirname, "../..");
 const scenarioDir = path.join(root, "content/scenarios");
 const googleFile = path.join(scenarioDir, "browser-to-google.yaml");
 const googleText = readFileSync(googleFile, "utf8");
+// The escape character is the point: these tests check that colour codes are present or absent.
+// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/;
 
 const scratch = mkdtempSync(path.join(tmpdir(), "hopwise-trace-"));

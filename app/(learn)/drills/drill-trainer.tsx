@@ -86,6 +86,8 @@ export function DrillTrainer({ initial, kind }: { initial: PublicDrill; kind: Dr
   const nextRef = useRef<HTMLButtonElement>(null);
   const shownId = useRef(initial.id);
 
+  // sessionStorage exists only in the browser: reading it after hydration keeps the server's HTML and the first client render equal.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setTally(readTally()), []);
 
   // A new drill: focus its first answer (not on the first page load, which keeps the page's focus).

@@ -32,7 +32,7 @@ async function migrate(databaseUrl: string): Promise<void> {
     await run(PRISMA, ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`prisma migrate deploy failed for the test database:\n${stdout ?? ""}\n${stderr ?? ""}`);
+    throw new Error(`prisma migrate deploy failed for the test database:\n${stdout ?? ""}\n${stderr ?? ""}`, { cause: error });
   }
 }
 
