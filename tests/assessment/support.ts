@@ -13,10 +13,13 @@ export const at = (iso: string) => Date.parse(iso);
 export const MIN = 60_000;
 
 type Input = Parameters<typeof AssessmentSchema.parse>[0];
+/** A definition as loose JSON: tests change any field, even into a wrong type, before parsing. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- deliberately untyped so tests can write invalid shapes
+type Loose = Record<string, any>;
 
 /** A valid homework definition; `change` edits a plain copy before it is parsed. */
-export function homework(change: (d: Record<string, any>) => void = () => {}): AssessmentDefinition {
-  const d: Record<string, any> = {
+export function homework(change: (d: Loose) => void = () => {}): AssessmentDefinition {
+  const d: Loose = {
     id: "hw-1",
     title: "Homework 1",
     kind: "homework",
@@ -38,7 +41,7 @@ export function homework(change: (d: Record<string, any>) => void = () => {}): A
 }
 
 /** A valid exam: 60 minutes, one attempt, closes at 12:00. */
-export function exam(change: (d: Record<string, any>) => void = () => {}): AssessmentDefinition {
+export function exam(change: (d: Loose) => void = () => {}): AssessmentDefinition {
   return homework((d) => {
     d.id = "exam-1";
     d.title = "Exam 1";
