@@ -76,6 +76,21 @@ export function pruneQuestions(scenario: ScenarioFile, trace: Trace): ScenarioFi
   return { ...scenario, questions };
 }
 
+const outcomeText = (o: FlowTrace["outcome"]) => `${o.disposition} at ${o.component}`;
+
+/** A flow that now ends differently is worth asking about even if the sheet did not ask its outcome. */
+function askChangedOutcomes(scenario: ScenarioFile, before: Trace, after: Trace): ScenarioFile {
+  const changed = after.flows.filter((f) => {
+    const b = before.flows.find((x) => x.id === f.id);
+    return b !== undefined && outcomeText(b.outcome) !== outcomeText(f.outcome);
+  }).map((f) => f.id);
+  if (changed.length === 0) return scenario;
+  const outcome = { from: "beginner" as const, prompt: "After the change: how does this flow end, and which component decides it?" };
+  const questions = scenario.questions.map((q) => (changed.includes(q.flow) ? { ...q, outcome } : q));
+  for (const flow of changed) if (!questions.some((q) => q.flow === flow)) questions.push({ flow, hops: [], nat: [], order: [], values: [], outcome });
+  return { ...scenario, questions };
+}
+
 function isPacketEvent(e: TraceEvent): e is HopEvent | DeliverEvent | DropEvent {
   return e.type === "hop" || e.type === "deliver" || e.type === "drop";
 }
@@ -112,17 +127,25 @@ export function followUpDiff(scenario: ScenarioFile, seed: number, difficulty: D
   let key: AnswerKey;
   let changed: ScenarioFile;
   try {
-    changed = pruneQuestions(applied.scenario, simulate(applied.scenario, { seed }));
+    const trace = simulate(applied.scenario, { seed });
+    changed = askChangedOutcomes(pruneQuestions(applied.scenario, trace), before.trace, trace);
     key = buildAnswerKey(changed, seed, difficulty);
   } catch (e) {
     if (e instanceof ScenarioVariantError || e instanceof SheetError) return { ok: false, reason: "VARIANT_FAILS", message: `${whatIfId(whatIf)}: ${e.message}` };
     throw e;
   }
   const now = new Map(key.blanks.map((b) => [b.id, b]));
+  const was = new Set(before.blanks.map((b) => b.id));
   const fields: FieldChange[] = [];
   for (const b of before.blanks) {
     const a = now.get(b.id);
     if (a === undefined || a.expected !== b.expected) fields.push({ id: b.id, label: b.label, flow: b.flow, at: b.at, before: b.expected, after: a?.expected ?? null });
+  }
+  // Outcome questions the follow-up added: compared with the original trace's own outcome.
+  for (const b of key.blanks) {
+    if (was.has(b.id)) continue;
+    const old = locate(before.trace, b.source)?.expected ?? "";
+    if (old !== b.expected) fields.push({ id: b.id, label: b.label, flow: b.flow, at: b.at, before: old, after: b.expected });
   }
   const askable = fields.filter((f) => f.after !== null).map((f) => f.id);
   if (askable.length === 0) {
@@ -130,8 +153,7 @@ export function followUpDiff(scenario: ScenarioFile, seed: number, difficulty: D
   }
   const outcomes = before.trace.flows.flatMap((f) => {
     const a = key.trace.flows.find((x) => x.id === f.id);
-    const text = (o: FlowTrace["outcome"]) => `${o.disposition} at ${o.component}`;
-    return a && text(a.outcome) !== text(f.outcome) ? [{ flow: f.id, before: text(f.outcome), after: text(a.outcome) }] : [];
+    return a && outcomeText(a.outcome) !== outcomeText(f.outcome) ? [{ flow: f.id, before: outcomeText(f.outcome), after: outcomeText(a.outcome) }] : [];
   });
   return { ok: true, whatIf, scenario: changed, key, hops: hopChanges(before.trace, key.trace), outcomes, fields, askable };
 }
