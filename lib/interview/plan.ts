@@ -46,8 +46,9 @@ const DEFAULT_HINTS: Readonly<Record<Concept, string>> = {
 
 const DEFAULT_POINT = "Explains each predicted field by the table, rule or protocol step that decides it";
 
-function conceptsIn(text: string): Concept[] {
-  return (Object.keys(CONCEPT_WORDS) as Concept[]).filter((c) => CONCEPT_WORDS[c].test(text));
+/** How often a stage's text speaks of a concept. */
+function mentions(text: string, c: Concept): number {
+  return text.match(new RegExp(CONCEPT_WORDS[c].source, "gi"))?.length ?? 0;
 }
 
 /** The public sheet cut down to some blanks (rows and questions that ask none of them are left out). */
@@ -70,17 +71,24 @@ function stageOf(key: AnswerKey, base: Omit<PlanStage, "sheet" | "concepts" | "b
   return { ...base, blanks: ids, sheet: sheetFor(key, new Set(ids)), concepts: [...new Set(blanks.map((b) => b.concept))] };
 }
 
+/** A blank about DNS, or about where a DNS message is addressed, belongs to a DNS stage (its NAT or MAC to the stage about those). */
+function aboutDns(b: KeyBlank): boolean {
+  return b.concept === "dns" || b.at === "order/dns-steps" || (b.at.startsWith("dns.") && b.concept === "routing");
+}
+
 /**
  * Which blanks each scripted stage asks: a stage with a `flow` asks that flow's blanks; when
- * several stages share a flow, each blank goes to the first of them whose text is about its
- * concept (else to the first of them).
+ * several stages share a flow, a blank about DNS goes to the first of them that speaks of DNS,
+ * any other to the one whose text speaks most of the blank's concept (the first on a tie).
  */
 export function assignBlanks(stages: readonly { id: string; flow?: string; text: string }[], blanks: readonly KeyBlank[]): Map<string, KeyBlank[]> {
   const out = new Map<string, KeyBlank[]>(stages.map((s) => [s.id, []]));
   for (const b of blanks) {
     const sharing = stages.filter((s) => s.flow === b.flow);
     if (sharing.length === 0) continue;
-    const target = sharing.find((s) => conceptsIn(s.text).includes(b.concept)) ?? sharing[0]!;
+    const dnsStage = aboutDns(b) ? sharing.find((s) => mentions(s.text, "dns") > 0) : undefined;
+    let target = dnsStage ?? sharing[0]!;
+    if (!dnsStage) for (const s of sharing) if (mentions(s.text, b.concept) > mentions(target.text, b.concept)) target = s;
     out.get(target.id)!.push(b);
   }
   return out;
