@@ -101,7 +101,7 @@ function running(state: SessionState, stageId: string, at: number): { index: num
   if (s.status === "pending") return refuse("STAGE_NOT_RUNNING", `stage "${stageId}" has not started`);
   if (s.status !== "running") return refuse("STAGE_ENDED", `stage "${stageId}" has ended (${s.status})`);
   const deadline = deadlineOf(state, s);
-  if (deadline !== null && at >= deadline) return refuse("STAGE_TIME_UP", `stage "${stageId}" ran out of time at ${new Date(deadline).toISOString()}`);
+  if (deadline !== null && at >= deadline) return refuse("STAGE_TIME_UP", `stage "${stageId}" ran out of time ${Math.round((at - deadline) / 1000)} s ago`);
   return { index: i };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The simulation core stays pure: lib/net, lib/engine, lib/grader, lib/scenario, lib/drills,
- * lib/diagram, lib/practice, lib/simulate.ts and lib/random.ts never
+ * lib/diagram, lib/practice, lib/interview, lib/simulate.ts and lib/random.ts never
  * import the server layer (lib/server, Prisma, Next.js, next-auth). Only lib/server talks to the
  * database; the core gets its inputs as arguments and is testable and runnable anywhere.
  */
@@ -9,7 +9,7 @@ import path from "node:path";
 import { expect, test } from "vitest";
 
 const ROOT = path.resolve(__dirname, "../..");
-const PURE = ["lib/net", "lib/engine", "lib/grader", "lib/scenario", "lib/drills", "lib/diagram", "lib/practice", "lib/simulate.ts", "lib/random.ts"];
+const PURE = ["lib/net", "lib/engine", "lib/grader", "lib/scenario", "lib/drills", "lib/diagram", "lib/practice", "lib/interview", "lib/simulate.ts", "lib/random.ts"];
 const FORBIDDEN = [
   /^@\/lib\/server(\/|$)/,
   /(^|\/)lib\/server(\/|$)/,
