@@ -9,3 +9,4 @@ export { followUpDiff, followUpStage, pruneQuestions, type FollowUpDiff, type Ho
 export { DIMENSIONS, INTERVIEWER_DIMENSIONS, TRACE_ACCURACY, hintCost, scoreRubric, traceLevel, type Dimension, type RubricScore } from "./rubric";
 export { gradeStage, overallPercent, type GradingSource, type KeyAndContext } from "./grading";
 export { reportOf, WEAK_BELOW, type InterviewReport, type CatalogueEntry } from "./report";
+export { CommandSchema, toEvent, type Command } from "./commands";

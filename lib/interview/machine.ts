@@ -238,8 +238,14 @@ export function transition(state: SessionState, event: SessionEvent): Transition
   return { ok: true, state: { ...step.state, lastAt: event.at }, effects: step.effects };
 }
 
+const EVENT_TYPES = new Set<string>(["created", "candidate-joined", "stage-started", "answers-saved", "stage-submitted", "stage-timed-out", "paused", "resumed",
+  "extended", "hint-revealed", "follow-up-asked", "note-added", "rubric-scored", "scorecard-submitted", "stage-graded", "ended"] satisfies SessionEvent["type"][]);
+const ACTORS = new Set<string>(["interviewer", "candidate", "system"] satisfies Actor[]);
+
 function check(state: SessionState, e: SessionEvent): Step | null {
-  if (!Number.isFinite(e.at)) return refuse("TIME_WENT_BACKWARDS", "an event needs a time");
+  // A log read back from storage is input like any other: an unknown shape is refused, not crashed on.
+  if (e === null || typeof e !== "object" || !EVENT_TYPES.has(e.type) || !ACTORS.has(e.actor)) return refuse("UNKNOWN_EVENT", "not a session event (unknown type or actor)");
+  if (typeof e.at !== "number" || !Number.isFinite(e.at)) return refuse("UNKNOWN_EVENT", "an event needs a time in milliseconds");
   if (state.status === "new" && e.type !== "created") return refuse("NOT_CREATED", "the session has not been created");
   if (state.status !== "new" && e.at < state.lastAt) return refuse("TIME_WENT_BACKWARDS", `the event is dated before the previous one (${e.at} < ${state.lastAt})`);
   if (state.status === "ended" && !AFTER_END.has(e.type)) return refuse("SESSION_ENDED", `the session has ended; ${e.type} is no longer possible`);

@@ -119,9 +119,10 @@ export function planOf(scenario: ScenarioFile, key: AnswerKey): Plan {
   }
   const declared: PlanFollowUp[] = (file.interview?.followUps ?? []).map((f, i) => ({ id: `declared-${i + 1}`, question: f.question, modelAnswer: f.answer, whatIf: f.whatIf ?? null }));
   const generic: PlanFollowUp[] = genericWhatIfs(scenario).map((g) => ({ id: whatIfId(g.whatIf), question: g.question, modelAnswer: null, whatIf: g.whatIf }));
-  const seen = new Set(declared.flatMap((d) => (d.whatIf ? [whatIfId(d.whatIf)] : [])));
+  // A what-if the scenario declares, in its author's words, replaces the generic one of its kind.
+  const declaredKinds = new Set(declared.flatMap((d) => (d.whatIf ? [d.whatIf.kind] : [])));
   return {
     scenarioId: scenario.id, title: file.title, story: file.story, seed: key.sheet.seed, difficulty: key.sheet.difficulty, stages,
-    followUps: [...declared, ...generic.filter((g) => !seen.has(g.id))],
+    followUps: [...declared, ...generic.filter((g) => !declaredKinds.has(g.whatIf!.kind))],
   };
 }

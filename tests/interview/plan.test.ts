@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { buildAnswerKey } from "@/lib/grader";
+import { followUpDiff } from "@/lib/interview/follow-up";
 import { planOf } from "@/lib/interview/plan";
 import { DIFFICULTIES } from "@/lib/scenario/schema";
 import { scenario, scenarioIds } from "../helpers/scenarios";
@@ -60,5 +61,22 @@ describe("the stage plan", () => {
     const s = scenario("two-offices-same-subnet");
     const plan = planOf(s, buildAnswerKey(s, 7, "beginner"));
     expect(plan.stages[0]!.prompt).toMatch(/both use \d+\.\d+\.\d+\.\d+\/24/);
+  });
+});
+
+describe("follow-ups a scenario declares with a what-if", () => {
+  test.each([
+    ["two-offices-same-subnet", "add-cgnat", "office-a/tcp.syn@nat-a/src"],
+    ["browser-to-google", "ttl", "ttl-one/outcome/component"],
+  ] as const)("%s declares a %s follow-up that changes %s and replaces the generic one", (id, kind, field) => {
+    const s = scenario(id);
+    const key = buildAnswerKey(s, 0, "intermediate");
+    const plan = planOf(s, key);
+    const declared = plan.followUps.filter((f) => f.id.startsWith("declared-") && f.whatIf?.kind === kind);
+    expect(declared).toHaveLength(1);
+    expect(declared[0]!.modelAnswer).toBeTruthy();
+    expect(plan.followUps.filter((f) => f.whatIf?.kind === kind)).toHaveLength(1);
+    const d = followUpDiff(s, 0, "intermediate", declared[0]!.whatIf!, key);
+    expect(d.ok && d.askable).toContain(field);
   });
 });
