@@ -118,7 +118,7 @@ export function planOf(scenario: ScenarioFile, key: AnswerKey): Plan {
     }, rest));
   }
   const declared: PlanFollowUp[] = (file.interview?.followUps ?? []).map((f, i) => ({ id: `declared-${i + 1}`, question: f.question, modelAnswer: f.answer, whatIf: f.whatIf ?? null }));
-  const generic: PlanFollowUp[] = genericWhatIfs(scenario).map((g) => ({ id: whatIfId(g.whatIf), question: g.question, modelAnswer: null, whatIf: g.whatIf }));
+  const generic: PlanFollowUp[] = genericWhatIfs(scenario, file).map((g) => ({ id: whatIfId(g.whatIf), question: g.question, modelAnswer: null, whatIf: g.whatIf }));
   // A what-if the scenario declares, in its author's words, replaces the generic one of its kind.
   const declaredKinds = new Set(declared.flatMap((d) => (d.whatIf ? [d.whatIf.kind] : [])));
   return {

@@ -189,8 +189,11 @@ export interface GenericWhatIf {
   readonly question: string;
 }
 
-/** The generic what-ifs that apply to a scenario (each applies cleanly; whether it changes a graded field is followUpDiff's call). */
-export function genericWhatIfs(scenario: ScenarioFile): GenericWhatIf[] {
+/**
+ * The generic what-ifs that apply to a scenario (each applies cleanly; whether it changes a graded
+ * field is followUpDiff's call). `shown` is the variant's file, whose values the questions quote.
+ */
+export function genericWhatIfs(scenario: ScenarioFile, shown: ScenarioFile = scenario): GenericWhatIf[] {
   const candidates: GenericWhatIf[] = [
     { whatIf: { kind: "remove-nat" }, question: "What if no device did NAT?" },
     { whatIf: { kind: "add-cgnat" }, question: "What if the ISP put the home router behind a carrier-grade NAT (100.64.0.0/10)?" },
@@ -198,7 +201,7 @@ export function genericWhatIfs(scenario: ScenarioFile): GenericWhatIf[] {
     { whatIf: { kind: "same-node-endpoint" }, question: "What if the Service's endpoint ran on the caller's own node?" },
     { whatIf: { kind: "ttl", value: 2 }, question: "What if the probe were sent with a TTL of 2?" },
   ];
-  for (const v of scenario.vpcs) for (const g of v.securityGroups) g.inbound.forEach((r, i) => {
+  for (const v of shown.vpcs) for (const g of v.securityGroups) g.inbound.forEach((r, i) => {
     candidates.push({ whatIf: { kind: "delete-sg-rule", group: g.id, rule: i }, question: `What if security group ${g.id} lost its inbound rule ${r.protocol}${r.ports !== undefined ? ` ${String(r.ports)}` : ""} from ${r.source}?` });
   });
   return candidates.filter((c) => applyWhatIf(scenario, c.whatIf).ok);

@@ -20,6 +20,7 @@ describe("the stage plan", () => {
       expect(new Set(inSheet)).toEqual(new Set(st.blanks));
       expect(JSON.stringify(st.sheet)).not.toContain('"expected"');
       expect(`${st.title} ${st.prompt} ${st.hints.map((h) => h.text).join(" ")}`).not.toContain("${");
+      expect(plan.followUps.map((f) => f.question).join(" ")).not.toContain("${");
       expect(st.hints.map((h) => h.cost)).toEqual([5, 10, 15].slice(0, st.hints.length).concat(Array(Math.max(0, st.hints.length - 3)).fill(15)));
     }
     const scripted = s.interview?.stages ?? [];
