@@ -1,6 +1,6 @@
 /** Mock interviews: the session state machine, its plan, projections, what-if follow-ups, rubric and report. */
 export * from "./types";
-export { EMPTY_SESSION, transition, replay, tick, type ReplayResult } from "./machine";
+export { EMPTY_SESSION, transition, replay, replaySteps, tick, type ReplayResult } from "./machine";
 export { stageTimer, runningStage, type StageTimer } from "./timer";
 export { planOf, assignBlanks, sheetFor } from "./plan";
 export { candidateView, interviewerView, probeFor, type CandidateView, type InterviewerView } from "./views";

@@ -277,3 +277,16 @@ export function tick(state: SessionState, now: number): SessionEvent[] {
   const deadline = deadlineOf(state, s);
   return deadline !== null && deadline <= now ? [{ type: "stage-timed-out", at: Math.max(deadline, state.lastAt), actor: "system", stageId: s.def.id }] : [];
 }
+
+/** Every state the session went through, one per accepted event: what a replay page steps through. */
+export function replaySteps(events: readonly SessionEvent[]): { readonly event: SessionEvent; readonly state: SessionState }[] {
+  const out: { event: SessionEvent; state: SessionState }[] = [];
+  let state = EMPTY_SESSION;
+  for (const e of events) {
+    const r = transition(state, e);
+    if (!r.ok) break;
+    state = r.state;
+    out.push({ event: e, state });
+  }
+  return out;
+}

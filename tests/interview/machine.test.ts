@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { EMPTY_SESSION, replay, tick, transition } from "@/lib/interview/machine";
+import { EMPTY_SESSION, replay, replaySteps, tick, transition } from "@/lib/interview/machine";
 import { stageTimer } from "@/lib/interview/timer";
 import type { RefusalReason, SessionEvent } from "@/lib/interview/types";
 import { created, ev, followUpStage, liveStarted, MIN, stateOf, T0 } from "./fixture";
@@ -191,5 +191,13 @@ describe("replay", () => {
     const r = replay(bad);
     expect(r.ok).toBe(false);
     if (!r.ok) expect([r.index, r.refusal.reason]).toEqual([4, "HINT_OUT_OF_ORDER"]);
+  });
+
+  test("replay steps show the answers as they were at each moment", () => {
+    const steps = replaySteps([...live, ev("answers-saved", 2, "candidate", { stageId: "one", answers: { "f/a": "first" } }), ev("answers-saved", 3, "candidate", { stageId: "one", answers: { "f/a": "second", "f/b": "b" } })]);
+    expect(steps.map((s) => s.state.stages[0]!.answers)).toEqual([{}, {}, {}, { "f/a": "first" }, { "f/a": "second", "f/b": "b" }]);
+    const all = replaySteps(log);
+    expect(all).toHaveLength(log.length);
+    expect(all.at(-1)!.state).toEqual((replay(log) as { state: unknown }).state);
   });
 });
