@@ -68,9 +68,9 @@ export function pruneQuestions(scenario: ScenarioFile, trace: Trace): ScenarioFi
         const kept = (fields: readonly string[]) => fields.filter((field) => locate(trace, { source: "packet", flow: q.flow, at: h.at, field }) !== null);
         return { ...h, beginner: kept(h.beginner), intermediate: kept(h.intermediate), advanced: kept(h.advanced) };
       }),
-      nat: q.nat.filter((n) => flow !== undefined && eventByKey(flow, n.at)?.type === "nat"),
+      nat: q.nat.filter((n) => flow !== undefined && eventByKey(flow, n.at)?.type === "nat" && locate(trace, { source: "nat", flow: q.flow, at: n.at }) !== null),
       order: dnsSteps >= 2 ? q.order : [],
-      values: q.values.filter((v) => has(flow, v.at)),
+      values: q.values.filter((v) => has(flow, v.at) && locate(trace, { source: "value", flow: q.flow, at: v.at, value: v.kind }) !== null),
     };
   });
   return { ...scenario, questions };

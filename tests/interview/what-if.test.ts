@@ -128,3 +128,13 @@ describe("a follow-up is graded against the changed trace", () => {
     expect(JSON.stringify(stageDef)).not.toContain('"expected"');
   });
 });
+
+describe("every applicable what-if builds its changed answer key (another seed, every difficulty)", () => {
+  test.each(scenarioIds())("%s", (id) => {
+    const s = scenario(id);
+    for (const g of genericWhatIfs(s)) for (const d of ["beginner", "intermediate", "advanced"] as const) {
+      const r = followUpDiff(s, 5, d, g.whatIf);
+      expect(r.ok || r.reason, `${whatIfId(g.whatIf)} at ${d}`).not.toBe("VARIANT_FAILS");
+    }
+  });
+});
