@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ClusterSchema, NodeSchema, NumberOrExpr, SegmentSchema, Text, VpcSchema, ZoneSchema } from "./schema-network";
+import { WhatIfSchema } from "./schema-what-if";
 
 export const CONCEPTS = ["l2", "routing", "nat", "dns", "tcp", "tls", "http", "security", "cloud", "kubernetes", "cdn", "addressing"] as const;
 export const ConceptSchema = z.enum(CONCEPTS);
@@ -90,7 +91,7 @@ const InterviewSchema = z.object({
     flow: z.string().optional(), hints: z.array(Text).default([]),
     rubric: z.array(z.object({ point: Text, weight: z.number().min(0).max(10).default(1) }).strict()).min(1),
   }).strict()).min(1),
-  followUps: z.array(z.object({ question: Text, answer: Text }).strict()).default([]),
+  followUps: z.array(z.object({ question: Text, answer: Text, whatIf: WhatIfSchema.optional().describe("re-simulate with this change and ask the changed fields") }).strict()).default([]),
 }).strict();
 
 export const ScenarioSchema = z.object({
