@@ -14,9 +14,11 @@ import Database from "better-sqlite3";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PASSWORD = "a long enough password";
-const GRADINGS = 40;
+const GRADINGS = 30;
 /** SIGTERM goes out once this many gradings have been answered; the rest are still in flight. */
-const ANSWERED_BEFORE_SIGNAL = 8;
+const ANSWERED_BEFORE_SIGNAL = 6;
+/** Complete answers that store nothing: a rate limit's 429 is a refusal, not a half-finished request. */
+const CLEAN_REFUSALS = new Set<number | string>(["refused", 429]);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -134,7 +136,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 
       // Every acknowledged grading is stored; those in flight at the signal were answered, not dropped.
       expect(acknowledged.length, `statuses: ${statuses.join(",")}`).toBeGreaterThan(ANSWERED_BEFORE_SIGNAL);
-      expect(statuses.filter((s) => s !== 200 && s !== "refused"), "no request failed half-way").toEqual([]);
+      expect(statuses.filter((s) => s !== 200 && !CLEAN_REFUSALS.has(s)), "no request failed half-way").toEqual([]);
       const db = new Database(dbFile, { readonly: true });
       const stored = new Set(
         (db.prepare(`SELECT id FROM "Attempt" WHERE mode = 'api'`).all() as { id: string }[]).map((r) => r.id),
