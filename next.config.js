@@ -1,4 +1,7 @@
 // @ts-check
+// Shared with lib/server/http/security-headers.ts (proxy.ts sets the pages' nonce-based CSP).
+const { common: COMMON_SECURITY_HEADERS, nonDocumentPolicy: NON_DOCUMENT_CONTENT_SECURITY_POLICY } = require("./lib/server/http/static-security-headers.json");
+
 /**
  * Next.js configuration. Works offline: no remote fonts or images, so `next build` and `next start`
  * need nothing but the npm packages.
@@ -16,6 +19,16 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   turbopack: { root: __dirname },
   outputFileTracingRoot: __dirname,
+  // Security headers on every response; pages get their nonce-based CSP from proxy.ts instead.
+  async headers() {
+    const deny = [{ key: "Content-Security-Policy", value: NON_DOCUMENT_CONTENT_SECURITY_POLICY }];
+    return [
+      { source: "/:path*", headers: COMMON_SECURITY_HEADERS },
+      { source: "/api/:path*", headers: deny },
+      { source: "/_next/static/:path*", headers: deny },
+      { source: "/_next/image", headers: deny },
+    ];
+  },
 };
 
 module.exports = nextConfig;

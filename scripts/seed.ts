@@ -3,8 +3,9 @@
  * with `tsx --conditions=react-server`, which lets it use lib/server like the app does.
  *
  * Each demo account gets a random password when it is first created. It is printed once and kept in
- * data/demo-accounts.txt (readable only by you). Set HOPWISE_SEED_DEMO=0 to skip demo accounts,
- * e.g. on a public deployment.
+ * data/demo-accounts.txt (readable only by you). HOPWISE_SEED_DEMO=0 skips them; `npm start` sets
+ * it from HOST (scripts/lib/serve-options.mjs): demo accounts only on a loopback start or when
+ * HOPWISE_SEED_DEMO=1 asks for them.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";

@@ -9,6 +9,9 @@ declare module "next-auth" {
 
 declare module "next-auth/jwt" {
   interface JWT {
+    /** Unused since sessions read the role from the database; kept so old tokens still type-check. */
     role?: Role;
+    /** The server-side session record (lib/server/auth/sessions.ts). */
+    sid?: string;
   }
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { type FieldErrors, fieldErrorsOf, SignInSchema } from "@/lib/auth/schemas";
 import { TextField } from "./text-field";
 
@@ -45,7 +46,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       requestAnimationFrame(() => errorRef.current?.focus());
       return;
     }
-    router.replace(callbackUrl);
+    // Checked again here: the prop is the only thing between a crafted link and the browser.
+    router.replace(safeCallbackUrl(callbackUrl));
     router.refresh();
   }
 

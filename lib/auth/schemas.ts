@@ -4,6 +4,10 @@
  */
 import { z } from "zod";
 
+// In the browser, zod would probe `new Function` (to compile faster parsers), which the page's CSP
+// refuses and reports as a violation; the forms' small schemas do not need it. The server keeps it.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 export const PASSWORD_MIN_LENGTH = 10;
 /** scrypt hashes any length, but an upper bound keeps a huge body from costing CPU. */
 export const PASSWORD_MAX_LENGTH = 200;

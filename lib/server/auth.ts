@@ -1,8 +1,9 @@
 /**
  * Authentication with next-auth v4: email + password (Credentials) and, when their env vars are set,
- * GitHub and Google. Sessions are JWTs in a cookie (no session table), so any number of app
- * instances behind a load balancer can share one PostgreSQL database. The user's id and role ride
- * in the token.
+ * GitHub and Google. Sessions are JWTs in a cookie that carry the user's id and the id of a
+ * server-side session record (lib/server/auth/sessions.ts). Every session read checks that record
+ * and reads the user from the database, so sign-out, a disabled account or a new role take effect
+ * on the next request, on any number of app instances sharing the database.
  */
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
@@ -12,9 +13,11 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { safeRedirectUrl } from "@/lib/auth/callback-url";
 import { type Role, toRole } from "@/lib/auth/roles";
 import { SignInSchema } from "@/lib/auth/schemas";
 import { claimGuestAttempts } from "./attempts";
+import { findSessionUser, revokeSession, SESSION_MAX_AGE_SECONDS, startSession } from "./auth/sessions";
 import { getAuthEnv } from "./env";
 import { GUEST_COOKIE, verifyGuestToken } from "./guest";
 import { findOrCreateOAuthUser, type PublicUser, verifyPassword } from "./users";
@@ -61,7 +64,7 @@ let providers: NextAuthOptions["providers"] | undefined;
  * environment is read at the first request, not when `next build` imports this module.
  */
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
   get secret() {
     return getAuthEnv().NEXTAUTH_SECRET;
@@ -75,27 +78,39 @@ export const authOptions: NextAuthOptions = {
       if (account?.provider === "credentials") return true;
       // OAuth accounts are matched to ours by email, so only a verified email may sign in.
       const verified = account?.provider !== "google" || (profile as { email_verified?: boolean } | undefined)?.email_verified === true;
-      return Boolean(user.email) && verified;
+      if (!user.email || !verified) return false;
+      // A disabled account is refused here, before any session exists.
+      return (await findOrCreateOAuthUser({ email: user.email, name: user.name ?? null })) !== null;
     },
     async jwt({ token, user, account }) {
       if (user && account) {
-        // First call after a sign-in: pin our own user id and role into the token.
+        // First call after a sign-in: our own user id and a new server-side session record.
         const ours =
           account.provider === "credentials"
-            ? { id: user.id, role: toRole((user as { role?: unknown }).role) }
+            ? { id: user.id }
             : await findOrCreateOAuthUser({ email: user.email ?? "", name: user.name ?? null });
+        if (!ours) throw new Error("This account is disabled");
         token.sub = ours.id;
-        token.role = ours.role;
+        token.sid = await startSession(ours.id);
+        delete token.role;
         await claimPracticeOfThisBrowser(ours.id);
       }
       return token;
     },
     async session({ session, token }) {
-      if (session.user && token.sub) {
-        session.user.id = token.sub;
-        session.user.role = toRole(token.role);
-      }
+      // Runs for getServerSession() and /api/auth/session alike: the one place a session is trusted.
+      const user = await findSessionUser(token.sid);
+      if (!user || user.id !== token.sub) return { expires: session.expires } as typeof session;
+      session.user = { id: user.id, email: user.email, name: user.name, role: user.role };
       return session;
+    },
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await revokeSession(token?.sid);
     },
   },
 };

@@ -30,7 +30,8 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function toPublicUser(user: { id: string; email: string; name: string | null; role: string }): PublicUser {
+/** The public fields of a stored user row. */
+export function toPublicUser(user: { id: string; email: string; name: string | null; role: string }): PublicUser {
   return { id: user.id, email: user.email, name: user.name, role: toRole(user.role) };
 }
 
@@ -71,7 +72,10 @@ export async function findUserById(id: string): Promise<PublicUser | null> {
 // Hashed once so that an unknown email takes as long to reject as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
-/** The user if the email and password match, otherwise null (without revealing which was wrong). */
+/**
+ * The user if the email and password match and the account is not disabled, otherwise null
+ * (without revealing which was wrong).
+ */
 export async function verifyPassword(email: string, password: string): Promise<PublicUser | null> {
   const user = await getDb().user.findUnique({ where: { email: normaliseEmail(email) } });
   if (!user?.passwordHash) {
@@ -79,16 +83,17 @@ export async function verifyPassword(email: string, password: string): Promise<P
     await verifyPasswordHash(password, await dummyHash);
     return null;
   }
-  return (await verifyPasswordHash(password, user.passwordHash)) ? toPublicUser(user) : null;
+  const matches = await verifyPasswordHash(password, user.passwordHash);
+  return matches && user.disabledAt === null ? toPublicUser(user) : null;
 }
 
-/** The account for an OAuth sign-in, created on first sign-in (without a password). */
-export async function findOrCreateOAuthUser(input: { email: string; name?: string | null }): Promise<PublicUser> {
+/** The account for an OAuth sign-in, created on first sign-in (without a password); null when it is disabled. */
+export async function findOrCreateOAuthUser(input: { email: string; name?: string | null }): Promise<PublicUser | null> {
   const email = normaliseEmail(input.email);
   const user = await getDb().user.upsert({
     where: { email },
     create: { email, name: input.name ?? null },
     update: {},
   });
-  return toPublicUser(user);
+  return user.disabledAt === null ? toPublicUser(user) : null;
 }

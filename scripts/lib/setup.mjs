@@ -3,12 +3,13 @@
  * a secret, a migrated and seeded database, an up-to-date build. Each step explains a failure in
  * words and says how to fix it; set HOPWISE_DEBUG=1 to see the underlying output too.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { installShutdown, spawnTracked } from "./processes.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
@@ -108,7 +109,7 @@ export function describeDatabase(env) {
 
 function capture(command, args, env) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnTracked(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -216,28 +217,47 @@ export function build(env) {
   }
 }
 
-/** Fail early, with a clear message, if another program already listens on the port. */
-export function checkPortFree(port) {
+/** `next build` as a child that a signal stops too (`npm start`); resolves when it succeeded. */
+export function buildAsync(env) {
+  return new Promise((resolve, reject) => {
+    const child = spawnTracked(path.join(BIN, "next"), ["build"], { cwd: ROOT, env, stdio: "inherit" });
+    const failed = () =>
+      reject(
+        new SetupError(
+          "The app could not be built (see next build's messages above).",
+          "Fix the error it reports; if the build ran out of memory, close other programs and run `npm start` again.",
+        ),
+      );
+    child.once("error", failed);
+    child.once("exit", (code) => (code === 0 ? resolve() : failed()));
+  });
+}
+
+/** Fail early, with a clear message, if another program already listens on `host`:`port`. */
+export function checkPortFree(port, host) {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", (error) => {
       if (error.code === "EADDRINUSE") {
         reject(new SetupError(`Port ${port} is already in use.`, `Stop the program using it, or choose another port: PORT=${port + 1} npm start`));
+      } else if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") {
+        reject(new SetupError(`HOST=${host} is not an address of this machine.`, "Use HOST=127.0.0.1 (this machine only) or HOST=0.0.0.0 (every interface)."));
       } else if (error.code === "EACCES") {
         reject(new SetupError(`Not allowed to listen on port ${port}.`, "Choose a port above 1024, e.g. PORT=3000 npm start"));
       } else reject(error);
     });
-    server.listen(port, () => server.close(() => resolve()));
+    server.listen(port, host, () => server.close(() => resolve()));
   });
 }
 
-/** Run a long-lived command in the foreground, passing Ctrl-C on to it. Resolves with its exit code. */
+/**
+ * Run a long-lived command in the foreground. Ctrl-C, SIGTERM or the parent's exit stop it
+ * (./processes.mjs), and this process exits once it has. Resolves with its exit code.
+ */
 export function runForeground(command, args, env) {
+  installShutdown();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
-    const forward = (signal) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
+    const child = spawnTracked(command, args, { cwd: ROOT, env, stdio: "inherit" });
     child.on("error", (error) => {
       reportFailure(new SetupError(`Could not run ${path.basename(command)}: ${error.message}`, "Run `npm ci` and try again."));
       resolve(1);
