@@ -7,7 +7,7 @@ import type { FreeSpec, TraceEvent, TraceSymbol } from "./trace-types";
 import { isOn, RULE_IDS, type RuleId, type WorldRules } from "./rules";
 import type { Topology } from "./topology";
 import { rngFor, type Rng } from "../random";
-import type { CtEntry } from "./conntrack";
+import type { ConntrackTables } from "./conntrack";
 
 export interface CacheRecord {
   readonly ip: number;
@@ -27,8 +27,7 @@ export interface CdnRecord {
 export interface SimState {
   clockMs: number;
   readonly arp: Map<string, Map<number, string>>;
-  /** node id -> tuple key -> entry; both the original and the reply tuple point at the entry. */
-  readonly conntrack: Map<string, Map<number, Map<number, { entry: CtEntry; direction: "original" | "reply" }>>>;
+  readonly conntrack: ConntrackTables;
   readonly natPorts: Map<string, { used: Set<number>; next: number }>;
   /** Security-group connection tracking: "node|proto|a|ap|b|bp" of allowed connections. */
   readonly sgFlows: Set<string>;
