@@ -250,6 +250,7 @@ function natAddress(sim: Sim, node: RtNode, rule: SnatRule): number {
 }
 
 function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: PortPolicy): { port: number; ref: FieldRef; why: string } | null {
+  if (policy.kind === "linux") return allocateLinux(sim, node, toIp, p, policy);
   // One counter per public address, shared by TCP and UDP, as the scenarios' "count up from N" routers do.
   const key = `${node.id}|${toIp}`;
   let pool = sim.state.natPorts.get(key);
@@ -279,6 +280,32 @@ function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Port
   if (port > policy.last) return null;
   pool.next = port + 1;
   return take(port, { symbol: sim.symbol(`natport:${node.id}#${n}`, label, String(port)), offset: 0 }, `the next free port counting up from ${policy.first}`);
+}
+
+/**
+ * Linux's choice (nf_nat_l4proto_unique_tuple): the client's own port when no tracked connection
+ * already uses that public address and port towards the same destination; otherwise a random port
+ * of the range that is free for that destination. Any port of the range is then a right answer.
+ */
+function allocateLinux(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Extract<PortPolicy, { kind: "linux" }>): { port: number; ref: FieldRef; why: string } | null {
+  const key = `${node.id}|${p.proto}|${toIp}|${p.dst}|${p.dport}`;
+  let used = sim.state.natTuples.get(key);
+  if (!used) sim.state.natTuples.set(key, (used = new Set()));
+  const size = policy.last - policy.first + 1;
+  if (used.size >= size) return null;
+  const sourceRef = p.refs["l4.srcPort"];
+  const keep = p.sport >= policy.first && p.sport <= policy.last && !used.has(p.sport);
+  if ((keep || sim.rule(RULE["nat-port-preservation"])) && sourceRef && !used.has(p.sport)) {
+    used.add(p.sport);
+    return { port: p.sport, ref: sourceRef, why: "no other connection to this destination uses that public port, so Linux keeps the client's port" };
+  }
+  const n = sim.count(`natport:${node.id}`);
+  let port = sim.rng(`natport:${node.id}`).int(policy.first, policy.last);
+  while (used.has(port)) port = port >= policy.last ? policy.first : port + 1;
+  used.add(port);
+  const free = { kind: "range" as const, min: policy.first, max: policy.last, why: `the client's port is taken towards this destination, so Linux picks a random free port in ${policy.first}-${policy.last}` };
+  const ref: FieldRef = { symbol: sim.symbol(`natport:${node.id}#${n}`, `port allocated by ${node.id}'s NAT`, String(port), free), offset: 0 };
+  return { port, ref, why: "the client's port was taken towards this destination: a random free port" };
 }
 
 function staticNatOutbound(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): NatOutcome {

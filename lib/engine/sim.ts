@@ -29,6 +29,8 @@ export interface SimState {
   readonly arp: Map<string, Map<number, string>>;
   readonly conntrack: ConntrackTables;
   readonly natPorts: Map<string, { used: Set<number>; next: number }>;
+  /** Linux port policy: "node|proto|public ip|dst|dport" -> public ports in use towards that destination. */
+  readonly natTuples: Map<string, Set<number>>;
   /** Security-group connection tracking: "node|proto|a|ap|b|bp" of allowed connections. */
   readonly sgFlows: Set<string>;
   readonly dnsCaches: Map<string, Map<string, CacheRecord>>;
@@ -41,7 +43,7 @@ export interface SimState {
 
 export function newState(): SimState {
   return {
-    clockMs: 0, arp: new Map(), conntrack: new Map(), natPorts: new Map(), sgFlows: new Set(),
+    clockMs: 0, arp: new Map(), conntrack: new Map(), natPorts: new Map(), natTuples: new Map(), sgFlows: new Set(),
     dnsCaches: new Map(), nsCache: new Map(), cdnCaches: new Map(), ephemeral: new Map(), counters: new Map(),
   };
 }

@@ -48,7 +48,7 @@ const NatSchema = z.object({
   out: z.string().describe("interface whose outgoing packets are translated"),
   to: Text.describe("address written as the new source"),
   ports: z.object({
-    policy: z.enum(["sequential", "random", "preserve"]),
+    policy: z.enum(["sequential", "random", "preserve", "linux"]).describe("linux: keep the port when the connection stays unique, else a random free one (Linux MASQUERADE)"),
     first: z.number().int().min(1).max(65535),
     last: z.number().int().min(1).max(65535),
     hint: NumberOrExpr.optional().describe("random policy: the first port handed out (the variant's value)"),

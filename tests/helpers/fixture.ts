@@ -87,7 +87,7 @@ export interface HomeNetworkOptions {
   /** The laptop's ARP cache at the start (default warm). The router is always warm. */
   arp?: "cold" | "warm";
   /** The home router's NAT port policy (default sequential 10001-65535). */
-  natPorts?: { policy: "sequential" | "random" | "preserve"; first: number; last: number; hint?: number };
+  natPorts?: { policy: "sequential" | "random" | "preserve" | "linux"; first: number; last: number; hint?: number };
   /** How many routers the internet cloud stands for (default 10). */
   internetHops?: number;
   /** Put a router (site-router, one hop) between the internet and the web server. */
