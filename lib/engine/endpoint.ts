@@ -42,7 +42,8 @@ function ttlSymbolFor(node: RtNode, ttl: number): { ref: FieldRef; symbol: Trace
   const id = ttl === osDefault ? `ttl:${node.id}` : `ttl:${node.id}:${ttl}`;
   const label = ttl === osDefault ? `initial TTL of ${node.id} (${os} default)` : `initial TTL ${ttl} set on ${node.id}`;
   const made = deepFreeze({ ref: { symbol: id, offset: 0 }, symbol: { id, label, value: String(ttl), free: null }, ttl });
-  if (ttl === osDefault) ttlSymbols.set(node.model, made);
+  // The node's own setting (its OS default or the TTL configured on the host) recurs on every packet it sends.
+  if (ttl === (node.model.host?.initialTtl ?? 64)) ttlSymbols.set(node.model, made);
   return made;
 }
 
