@@ -5,6 +5,7 @@
  */
 import type { SimulationInput } from "./engine/model";
 import type { WorldRules } from "./engine/rules";
+import { deepFreeze } from "./engine/freeze";
 import { runSimulation } from "./engine/run";
 import type { Trace } from "./engine/trace-types";
 import { instantiate, type Instance } from "./scenario/compile";
@@ -38,6 +39,8 @@ export function variantOf(scenario: ScenarioFile, seed: number): Instance {
   const result = instantiate(scenario, seed);
   if (!result.ok) throw new ScenarioVariantError(scenario.id, seed, result.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
   if (bySeed.size >= MEMO_SEEDS) bySeed.delete(bySeed.keys().next().value!);
+  // Kept for later calls, and its model values (headers, records, certificates) reach traces: frozen.
+  deepFreeze(result.instance.input);
   bySeed.set(seed, result.instance);
   return result.instance;
 }

@@ -3,7 +3,6 @@
  * original tuple and by the tuple its replies will carry, so replies are translated back.
  */
 import type { Pkt } from "./packet";
-import type { Sim } from "./sim";
 import type { FieldRef, NatEntry } from "./trace-types";
 
 /** One tracked, translated connection. */
@@ -38,15 +37,24 @@ function farKey(ip: number, port: number): number {
   return ip * 65536 + port;
 }
 
-type Table = Map<number, Map<number, { entry: CtEntry; direction: CtDirection }>>;
+/** What a tuple finds: the connection, and whether the tuple is its original or its reply direction. */
+export interface CtHit {
+  readonly entry: CtEntry;
+  readonly direction: CtDirection;
+}
 
-function tableOf(sim: Sim, node: string): Table {
-  let table = sim.state.conntrack.get(node);
-  if (!table) sim.state.conntrack.set(node, (table = new Map()));
+type Table = Map<number, Map<number, CtHit>>;
+
+/** Every node's table: node id -> tuple key -> entry (both the original and the reply tuple point at it). */
+export type ConntrackTables = Map<string, Table>;
+
+function tableOf(tables: ConntrackTables, node: string): Table {
+  let table = tables.get(node);
+  if (!table) tables.set(node, (table = new Map()));
   return table;
 }
 
-function put(table: Table, proto: string, src: number, sport: number, dst: number, dport: number, value: { entry: CtEntry; direction: CtDirection }): void {
+function put(table: Table, proto: string, src: number, sport: number, dst: number, dport: number, value: CtHit): void {
   const k = sideKey(proto, src, sport);
   let inner = table.get(k);
   if (!inner) table.set(k, (inner = new Map()));
@@ -54,21 +62,16 @@ function put(table: Table, proto: string, src: number, sport: number, dst: numbe
 }
 
 /** Looks a packet up by its current tuple. */
-export function lookupConntrack(sim: Sim, node: string, p: Pkt): { entry: CtEntry; direction: CtDirection } | undefined {
-  return sim.state.conntrack.get(node)?.get(sideKey(p.proto, p.src, p.sport))?.get(farKey(p.dst, p.dport));
+export function lookupConntrack(tables: ConntrackTables, node: string, p: Pkt): CtHit | undefined {
+  return tables.get(node)?.get(sideKey(p.proto, p.src, p.sport))?.get(farKey(p.dst, p.dport));
 }
 
 /**
  * Records a translation. `original` is the packet before translation, `translated` after; the
  * reply tuple is the translated packet reversed, which is what the far end will send back.
  */
-export function recordConntrack(sim: Sim, node: string, original: Pkt, translated: Pkt, entry: CtEntry): void {
-  const table = tableOf(sim, node);
+export function recordConntrack(tables: ConntrackTables, node: string, original: Pkt, translated: Pkt, entry: CtEntry): void {
+  const table = tableOf(tables, node);
   put(table, original.proto, original.src, original.sport, original.dst, original.dport, { entry, direction: "original" });
   put(table, translated.proto, translated.dst, translated.dport, translated.src, translated.sport, { entry, direction: "reply" });
-}
-
-/** Whether any tracked connection uses this address:port as its translated side. */
-export function portInUse(sim: Sim, key: string, port: number): boolean {
-  return sim.state.natPorts.get(key)?.used.has(port) ?? false;
 }

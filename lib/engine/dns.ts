@@ -12,6 +12,7 @@ import { RULE } from "./rules";
 import type { CacheRecord, Sim } from "./sim";
 import type { RtNode } from "./topology";
 import type { DnsMessage, DnsRecord, FieldRef } from "./trace-types";
+import { deepFreeze } from "./freeze";
 
 export type Resolution =
   | { readonly ok: true; readonly ip: number; readonly ref: FieldRef }
@@ -211,7 +212,7 @@ function authoritativeAnswer(node: RtNode, zone: string, records: readonly DnsRe
   let byName = zoneAnswers.get(node);
   if (!byName) zoneAnswers.set(node, (byName = new Map()));
   let reply = byName.get(qname);
-  if (!reply) byName.set(qname, (reply = authoritative(node, zone, records, qname)));
+  if (!reply) byName.set(qname, (reply = deepFreeze(authoritative(node, zone, records, qname))));
   return reply;
 }
 

@@ -11,6 +11,7 @@ import { ipRef } from "./nat";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode } from "./topology";
 import type { FieldRef, TraceSymbol } from "./trace-types";
+import { deepFreeze } from "./freeze";
 
 /** The interface a host sends from: its first numbered interface. */
 export function primaryInterface(node: RtNode): RtInterface {
@@ -40,8 +41,9 @@ function ttlSymbolFor(node: RtNode, ttl: number): { ref: FieldRef; symbol: Trace
   const osDefault = os === "windows" ? 128 : 64;
   const id = ttl === osDefault ? `ttl:${node.id}` : `ttl:${node.id}:${ttl}`;
   const label = ttl === osDefault ? `initial TTL of ${node.id} (${os} default)` : `initial TTL ${ttl} set on ${node.id}`;
-  const made = { ref: { symbol: id, offset: 0 }, symbol: { id, label, value: String(ttl), free: null }, ttl };
-  if (ttl === osDefault) ttlSymbols.set(node.model, made);
+  const made = deepFreeze({ ref: { symbol: id, offset: 0 }, symbol: { id, label, value: String(ttl), free: null }, ttl });
+  // The node's own setting (its OS default or the TTL configured on the host) recurs on every packet it sends.
+  if (ttl === (node.model.host?.initialTtl ?? 64)) ttlSymbols.set(node.model, made);
   return made;
 }
 

@@ -3,9 +3,9 @@
  * allow-only, rules by CIDR or by source group) and network ACLs (stateless, per subnet, numbered
  * rules evaluated in order, first match wins, implicit deny at the end).
  */
-import { contains, formatCidr } from "../net/cidr";
+import { contains } from "../net/cidr";
 import { formatIpv4 } from "../net/ipv4";
-import type { NaclModel, NaclRule, SecurityGroupModel, SecurityGroupRule } from "./model";
+import type { NaclModel, SecurityGroupModel, SecurityGroupRule } from "./model";
 import { describeFlow, type Pkt } from "./packet";
 import { RULE } from "./rules";
 import type { Sim } from "./sim";
@@ -124,8 +124,4 @@ export function checkNacl(sim: Sim, nacl: NaclModel, subnet: string, p: Pkt, dir
       : `Network ACL ${nacl.id} (${subnet}, ${direction}): no rule matches ${describeFlow(p)}, so the final "*" rule denies it. ACLs are stateless: return traffic needs its own rule.`,
     provenance: { kind: "rule", ruleset: nacl.id, rule: match ? `${match.number}: ${match.text}` : "*: deny all" },
   };
-}
-
-export function describeNaclRule(r: NaclRule): string {
-  return `${r.number} ${r.action} ${r.protocol} ${r.ports.min}-${r.ports.max} ${formatCidr(r.cidr)}`;
 }

@@ -4,7 +4,7 @@
  * ingress filters, PREROUTING (reverse NAT, DNAT), local delivery, TTL, route lookup, egress
  * filters, POSTROUTING (SNAT), ARP, and a new Ethernet header. Every step leaves a decision.
  */
-import { contains, formatCidr } from "../net/cidr";
+import { cidrOf, contains, formatCidr } from "../net/cidr";
 import { formatIpv4 } from "../net/ipv4";
 import { routableInSimulation } from "../net/classify";
 import { checkNacl, checkSecurityGroups } from "./firewall";
@@ -16,8 +16,9 @@ import type { NaclModel } from "./model";
 import { explainRoute, lookupRoute, type RouteTable } from "./routing";
 import { RULE } from "./rules";
 import type { Sim } from "./sim";
-import type { RtInterface, RtNode } from "./topology";
+import type { RtInterface, RtNode, RtSegment, Topology } from "./topology";
 import type { Decision, Disposition, FieldRef, Provenance } from "./trace-types";
+import { deepFreeze } from "./freeze";
 
 export type Transmit =
   | { readonly ok: true; readonly node: RtNode; readonly iface: RtInterface; readonly pkt: Pkt }
@@ -191,24 +192,24 @@ function ttlDecision(node: RtNode, before: number): Decision {
   if (!d) {
     const cost = node.model.ttlCost;
     const after = before - cost;
-    byTtl.set(before, (d = {
+    byTtl.set(before, (d = deepFreeze({
       kind: "ttl",
       reason: cost === 1 ? `TTL ${before} -> ${after}: every router decrements it by one.` : `TTL ${before} -> ${after}: ${node.id} stands for ${cost} routers, each decrementing it by one.`,
       provenance: { kind: "protocol", rule: "RFC 791: TTL is decremented at every router" },
-    }));
+    } as Decision)));
   }
   return d;
 }
 
 const offsetRefs = new Map<string, Map<number, FieldRef>>();
 
-/** A shared `{ symbol, offset }` ref: refs are immutable, and TTL refs recur on every hop of every trace. */
+/** A shared, frozen `{ symbol, offset }` ref: refs are values, and TTL refs recur on every hop of every trace. */
 function offsetRef(symbol: string, offset: number): FieldRef {
   if (offsetRefs.size > 10_000) offsetRefs.clear();
   let byOffset = offsetRefs.get(symbol);
   if (!byOffset) offsetRefs.set(symbol, (byOffset = new Map()));
   let r = byOffset.get(offset);
-  if (!r) byOffset.set(offset, (r = { symbol, offset }));
+  if (!r) byOffset.set(offset, (r = Object.freeze({ symbol, offset })));
   return r;
 }
 
@@ -275,23 +276,24 @@ function hopPlan(sim: Sim, node: RtNode, ingress: RtInterface | null, dest: numb
   let byDest = plans.get(from);
   if (!byDest) plans.set(from, (byDest = new Map()));
   let plan = byDest.get(dest);
-  if (plan === undefined) byDest.set(dest, (plan = makePlan(sim, node, ingress, dest)));
+  if (plan === undefined) byDest.set(dest, (plan = makePlan(sim.topo, node, ingress, dest)));
   return plan;
 }
 
-function makePlan(sim: Sim, node: RtNode, ingress: RtInterface | null, dest: number): Planned {
-  const table = routeTableFor(sim, node, ingress);
-  const routed = computeRoute(sim, node, table, dest);
-  if (!routed.ok) return routed;
+function makePlan(topo: Topology, node: RtNode, ingress: RtInterface | null, dest: number): Planned {
+  const table = routeTableFor(topo, node, ingress);
+  const routed = computeRoute(topo, node, table, dest);
+  // The decision and drop are shared by every trace that takes this hop, so they are frozen.
+  if (!routed.ok) return deepFreeze(routed);
   const next = routed.target;
   let entering: HopPlan["entering"] = null;
   if (node.model.kind === "vpc-router") {
-    const subnet = sim.topo.subnetBySegment.get(next.egress.segment);
-    if (subnet?.nacl) entering = { nacl: sim.topo.nacls.get(subnet.nacl)!, subnet: subnet.id };
+    const subnet = topo.subnetBySegment.get(next.egress.segment);
+    if (subnet?.nacl) entering = { nacl: topo.nacls.get(subnet.nacl)!, subnet: subnet.id };
   }
   return {
-    ok: true, decision: routed.decision, egress: next.egress, nextHop: next.nextHop, direct: next.direct, entering,
-    link: knownNextHop(sim, node, next.egress, next.nextHop, next.direct), texts: hopTexts(sim, node, next),
+    ok: true, decision: deepFreeze(routed.decision), egress: next.egress, nextHop: next.nextHop, direct: next.direct, entering,
+    link: knownNextHop(topo, node, next.egress, next.nextHop, next.direct), texts: hopTexts(topo, node, next),
   };
 }
 
@@ -301,7 +303,7 @@ interface RoutedOk {
   readonly target: Target;
 }
 
-function computeRoute(sim: Sim, node: RtNode, table: RouteTable, dest: number): RoutedOk | { ok: false; drop: Drop } {
+function computeRoute(topo: Topology, node: RtNode, table: RouteTable, dest: number): RoutedOk | { ok: false; drop: Drop } {
   const match = lookupRoute(table, dest);
   if (!match) {
     return { ok: false, drop: {
@@ -314,7 +316,7 @@ function computeRoute(sim: Sim, node: RtNode, table: RouteTable, dest: number): 
     kind: "route", reason: explainRoute(table, dest, match),
     provenance: { kind: "route", table: table.id, entry: match.route.text, prefix: formatCidr(match.route.to), candidates: match.candidates.map((r) => r.text) },
   };
-  const target = resolveTarget(sim, node, match.route.target, dest);
+  const target = resolveTarget(topo, node, match.route.target, dest);
   if (!target) {
     return { ok: false, drop: {
       disposition: "NO_ROUTE", component: table.id, reason: `The route ${match.route.text} points nowhere ${node.id} can reach.`,
@@ -324,10 +326,10 @@ function computeRoute(sim: Sim, node: RtNode, table: RouteTable, dest: number): 
   return { ok: true, decision, target };
 }
 
-function routeTableFor(sim: Sim, node: RtNode, ingress: RtInterface | null): RouteTable {
+function routeTableFor(topo: Topology, node: RtNode, ingress: RtInterface | null): RouteTable {
   if (ingress === null) return node.routes;
   const id = node.model.routeTablesBySegment[ingress.segment];
-  return (id !== undefined ? sim.topo.routeTables.get(id) : undefined) ?? node.routes;
+  return (id !== undefined ? topo.routeTables.get(id) : undefined) ?? node.routes;
 }
 
 interface Target {
@@ -341,21 +343,21 @@ interface HopTexts {
   readonly nextHop: string;
   readonly send: string;
   readonly forward: string;
-  readonly segment: import("./topology").RtSegment;
+  readonly segment: RtSegment;
 }
 
-function hopTexts(sim: Sim, node: RtNode, next: Target): HopTexts {
+function hopTexts(topo: Topology, node: RtNode, next: Target): HopTexts {
   const nextHop = next.direct ? next.direct.node.id : formatIpv4(next.nextHop);
   return {
     nextHop,
     send: `${node.id} sends the packet out of ${next.egress.name} towards ${nextHop}.`,
     forward: `${node.id} forwards the packet out of ${next.egress.name} towards ${nextHop}.`,
-    segment: sim.topo.segments.get(next.egress.segment)!,
+    segment: topo.segments.get(next.egress.segment)!,
   };
 }
 
 /** Turns a route's target into an egress interface and the next hop to ARP for. */
-function resolveTarget(sim: Sim, node: RtNode, target: import("./model").RouteTarget, dest: number): Target | null {
+function resolveTarget(topo: Topology, node: RtNode, target: import("./model").RouteTarget, dest: number): Target | null {
   switch (target.kind) {
     case "on-link": {
       const egress = node.byName.get(target.dev);
@@ -363,18 +365,18 @@ function resolveTarget(sim: Sim, node: RtNode, target: import("./model").RouteTa
     }
     case "gateway": {
       const egress = target.dev !== null ? node.byName.get(target.dev)
-        : node.interfaces.find((i) => i.ip !== null && contains({ network: ((i.ip & maskBits(i.prefix)) >>> 0) as never, prefix: i.prefix }, target.via as never));
+        : node.interfaces.find((i) => i.ip !== null && contains(cidrOf(i.ip, i.prefix), target.via));
       return egress ? { egress, nextHop: target.via, direct: null } : null;
     }
     case "local": {
       for (const i of node.interfaces) {
-        const subnet = sim.topo.subnetBySegment.get(i.segment);
+        const subnet = topo.subnetBySegment.get(i.segment);
         if (subnet && contains(subnet.cidr, dest as never)) return { egress: i, nextHop: dest, direct: null };
       }
       return null;
     }
     case "node": {
-      const other = sim.topo.nodes.get(target.node);
+      const other = topo.nodes.get(target.node);
       if (!other) return null;
       for (const mine of node.interfaces) {
         const theirs = other.interfaces.find((i) => i.segment === mine.segment);
@@ -383,8 +385,4 @@ function resolveTarget(sim: Sim, node: RtNode, target: import("./model").RouteTa
       return null;
     }
   }
-}
-
-function maskBits(prefix: number): number {
-  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }

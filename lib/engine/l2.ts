@@ -7,7 +7,8 @@ import { BROADCAST_MAC, UNKNOWN_MAC } from "../net/mac";
 import { copyPacket, mergeRefs, type Pkt } from "./packet";
 import { RULE } from "./rules";
 import type { Sim } from "./sim";
-import type { RtInterface, RtNode, RtSegment } from "./topology";
+import type { RtInterface, RtNode, RtSegment, Topology } from "./topology";
+import { deepFreeze } from "./freeze";
 import type { Decision, FieldRef, TraceSymbol } from "./trace-types";
 
 /** A MAC address as a trace symbol, with the id of the simulation that last declared it. */
@@ -42,7 +43,7 @@ function macSymbol(iface: RtInterface): MacSymbol {
   let cached = macSymbols.get(iface);
   if (cached === undefined) {
     const id = `mac:${iface.qualified}`;
-    macSymbols.set(iface, (cached = { ref: { symbol: id, offset: 0 }, symbol: { id, label: `MAC address of ${iface.qualified}`, value: iface.mac, free: null }, declaredIn: -1 }));
+    macSymbols.set(iface, (cached = { ref: deepFreeze({ symbol: id, offset: 0 }), symbol: deepFreeze({ id, label: `MAC address of ${iface.qualified}`, value: iface.mac, free: null }), declaredIn: -1 }));
   }
   return cached;
 }
@@ -54,11 +55,6 @@ function declareMac(sim: Sim, mac: MacSymbol): FieldRef {
     sim.declare(mac.symbol);
   }
   return mac.ref;
-}
-
-/** The symbol for an interface's MAC, so every frame that carries it points at the same quantity. */
-export function macRef(sim: Sim, iface: RtInterface): FieldRef {
-  return declareMac(sim, macSymbol(iface));
 }
 
 function link(egress: RtInterface, target: RtInterface, decision: Decision): Link {
@@ -96,7 +92,7 @@ export function arpResponder(segment: RtSegment, address: number, asker: RtNode)
 export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, nextHop: number, direct: RtInterface | null): NextHopResolution {
   const segment = sim.topo.segments.get(egress.segment);
   if (!segment) return { ok: false, reason: `interface ${egress.qualified} is not attached to any link` };
-  const known = knownNextHop(sim, node, egress, nextHop, direct);
+  const known = knownNextHop(sim.topo, node, egress, nextHop, direct);
   if (known !== null) return known;
   const target = arpResponder(segment, nextHop, node);
   const hop = formatIpv4(nextHop);
@@ -124,21 +120,21 @@ export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, next
  * node's cache starts cold and the answer depends on what this trace has learned (or when the
  * interface is on no link, which resolveNextHop reports).
  */
-export function knownNextHop(sim: Sim, node: RtNode, egress: RtInterface, nextHop: number, direct: RtInterface | null): NextHopResolution | null {
-  const segment = sim.topo.segments.get(egress.segment);
+export function knownNextHop(topo: Topology, node: RtNode, egress: RtInterface, nextHop: number, direct: RtInterface | null): NextHopResolution | null {
+  const segment = topo.segments.get(egress.segment);
   if (!segment) return null;
   if (direct) {
-    return memo(directResolutions, egress, direct, () => link(egress, direct, {
+    return memo(directResolutions, egress, direct, () => link(egress, direct, deepFreeze({
       kind: "arp", reason: `${direct.qualified} is the gateway's interface on this link: the frame goes to ${direct.mac}.`,
       provenance: { kind: "config", node: node.id, setting: `route target ${direct.node.id}` },
-    }));
+    } as Decision)));
   }
   if (node.model.arpCold) return null;
   return memo(warmResolutions, egress, nextHop, (): NextHopResolution => {
     const target = arpResponder(segment, nextHop, node);
     const hop = formatIpv4(nextHop);
     if (!target) return { ok: false, reason: `nobody on ${segment.label} answers ARP for ${hop}` };
-    return link(egress, target, arpCacheDecision(node, hop, target, "its ARP cache already knows the neighbour"));
+    return link(egress, target, deepFreeze(arpCacheDecision(node, hop, target, "its ARP cache already knows the neighbour")));
   });
 }
 
@@ -217,7 +213,7 @@ export function rewriteEthernet(sim: Sim, p: Pkt, next: Link, isOrigin: boolean,
   pkt.dstMac = next.target.mac;
   pkt.refs = mergeRefs(p.refs, { "eth.src": srcRef, "eth.dst": dstRef, "ip.ttl": ttlRef });
   if (isOrigin) return { pkt, decision: null };
-  return { pkt, decision: next.rewrite ?? (next.rewrite = rewriteDecision(next)) };
+  return { pkt, decision: next.rewrite ?? (next.rewrite = deepFreeze(rewriteDecision(next))) };
 }
 
 function rewriteDecision(next: Link): Decision {

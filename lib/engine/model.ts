@@ -48,12 +48,24 @@ export interface RouteTableModel {
   readonly routes: readonly RouteModel[];
 }
 
+/**
+ * How a source NAT picks the public port. Which real devices each one models:
+ * - `sequential`: counts up from `first` per public address (the source text's "from 10001"; simple
+ *   embedded NATs and textbook PAT).
+ * - `random`: a random free port per public address (AWS NAT gateway, many CGNATs without port blocks).
+ * - `preserve`: keeps the client's port when no other connection holds it on the public address,
+ *   else counts up from `first` (a typical consumer home router).
+ * - `linux`: Linux MASQUERADE/SNAT (and so OpenWrt and most Linux-based routers): keeps the client's
+ *   port when the translated connection (protocol, public address and port, destination address
+ *   and port) is unique, else a random free port in the range. Ports are tracked per connection,
+ *   so the same client port towards another destination keeps its number.
+ */
 export type PortPolicy =
   | { readonly kind: "sequential"; readonly first: number; readonly last: number }
   /** `hint` pins the first allocation (so variant 0 shows the source text's port); later ones are seeded. */
   | { readonly kind: "random"; readonly first: number; readonly last: number; readonly hint: number | null }
-  /** Keep the original source port when it is free (many home routers and Linux masquerade try this). */
-  | { readonly kind: "preserve"; readonly first: number; readonly last: number };
+  | { readonly kind: "preserve"; readonly first: number; readonly last: number }
+  | { readonly kind: "linux"; readonly first: number; readonly last: number };
 
 /** Source NAT / PAT: rewrite the source of packets leaving through `outInterface`. */
 export interface SnatRule {

@@ -12,6 +12,7 @@ import { RULE } from "./rules";
 import type { Sim } from "./sim";
 import type { RtInterface, RtNode } from "./topology";
 import type { Decision, Disposition, FieldRef, TraceSymbol } from "./trace-types";
+import { deepFreeze } from "./freeze";
 
 export type NatOutcome =
   | { readonly ok: true; readonly pkt: Pkt }
@@ -24,7 +25,7 @@ export function ipRef(sim: Sim, iface: RtInterface): FieldRef {
   let cached = ipRefs.get(iface);
   if (cached === undefined) {
     const id = `ip:${iface.qualified}`;
-    ipRefs.set(iface, (cached = { ref: { symbol: id, offset: 0 }, symbol: { id, label: `address of ${iface.qualified}`, value: formatIpv4(iface.ip ?? 0), free: null } }));
+    ipRefs.set(iface, (cached = deepFreeze({ ref: { symbol: id, offset: 0 }, symbol: { id, label: `address of ${iface.qualified}`, value: formatIpv4(iface.ip ?? 0), free: null } })));
   }
   sim.declare(cached.symbol);
   return cached.ref;
@@ -45,7 +46,7 @@ function addressRef(sim: Sim, node: RtNode, ip: number, what: string): FieldRef 
  */
 export function prerouting(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): NatOutcome {
   if (p.icmp?.original) return pass(icmpError(sim, node, p, decisions));
-  const tracked = lookupConntrack(sim, node.id, p);
+  const tracked = lookupConntrack(sim.state.conntrack, node.id, p);
   if (tracked) {
     const { entry, direction } = tracked;
     if (direction === "reply") return pass(reverse(sim, p, entry, decisions));
@@ -66,7 +67,7 @@ export function prerouting(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]
 function icmpError(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): Pkt {
   const o = p.icmp!.original!;
   const asReply = { ...p, proto: o.proto, src: o.dst, sport: o.dport, dst: o.src, dport: o.sport };
-  const tracked = lookupConntrack(sim, node.id, asReply);
+  const tracked = lookupConntrack(sim.state.conntrack, node.id, asReply);
   if (!tracked || tracked.direction !== "reply" || tracked.entry.kind !== "snat") return p;
   const e = tracked.entry;
   decisions.push({
@@ -138,7 +139,7 @@ function dnatNew(sim: Sim, node: RtNode, p: Pkt, rule: DnatRule, decisions: Deci
     entry: { table: `${node.id} conntrack`, kind: "dnat", protocol: p.proto, inside: socket(p.src, p.sport), translated: socket(target.ip, target.port), outside: socket(p.dst, p.dport) },
   };
   const translated = applyDnatEntry(sim, node, p, entry, decisions, "create", rule, target.label);
-  recordConntrack(sim, node.id, p, { ...translated, dst: target.ip, dport: target.port }, entry);
+  recordConntrack(sim.state.conntrack, node.id, p, { ...translated, dst: target.ip, dport: target.port }, entry);
   sim.push({
     type: "nat", key: sim.key("conntrack", node.id), node: node.id, action: "create", entry: entry.entry,
     refs: natRefs(p.refs["ip.src"], p.refs["l4.srcPort"], pickRef, portRef, p.refs["ip.dst"], p.refs["l4.dstPort"]),
@@ -192,7 +193,7 @@ export function postrouting(sim: Sim, node: RtNode, egress: RtInterface, p: Pkt,
   const rule = node.model.snat.find((r) => r.outInterface === egress.name && (r.sources.length === 0 || r.sources.some((c) => contains(c, p.src as never))));
   if (!rule) return pass(p);
   if (!sim.rule(RULE["snat"])) return pass(p);
-  const tracked = lookupConntrack(sim, node.id, p);
+  const tracked = lookupConntrack(sim.state.conntrack, node.id, p);
   if (tracked && tracked.direction === "original" && tracked.entry.kind === "snat") {
     const e = tracked.entry;
     decisions.push({
@@ -223,7 +224,7 @@ function snatNew(sim: Sim, node: RtNode, p: Pkt, rule: SnatRule, decisions: Deci
     entry: { table, kind: "snat", protocol: p.proto, inside: socket(p.src, p.sport), translated: socket(toIp, allocation.port), outside: socket(p.dst, p.dport) },
   };
   const translated = withFields(p, { src: toIp, sport: allocation.port }, { "ip.src": ipR, "l4.srcPort": portR });
-  recordConntrack(sim, node.id, p, translated, entry);
+  recordConntrack(sim.state.conntrack, node.id, p, translated, entry);
   sim.push({
     type: "nat", key: sim.key("nat", node.id), node: node.id, action: "create", entry: entry.entry,
     refs: natRefs(p.refs["ip.src"], p.refs["l4.srcPort"], ipR, portR, p.refs["ip.dst"], p.refs["l4.dstPort"]),
@@ -249,6 +250,7 @@ function natAddress(sim: Sim, node: RtNode, rule: SnatRule): number {
 }
 
 function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: PortPolicy): { port: number; ref: FieldRef; why: string } | null {
+  if (policy.kind === "linux") return allocateLinux(sim, node, toIp, p, policy);
   // One counter per public address, shared by TCP and UDP, as the scenarios' "count up from N" routers do.
   const key = `${node.id}|${toIp}`;
   let pool = sim.state.natPorts.get(key);
@@ -278,6 +280,32 @@ function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Port
   if (port > policy.last) return null;
   pool.next = port + 1;
   return take(port, { symbol: sim.symbol(`natport:${node.id}#${n}`, label, String(port)), offset: 0 }, `the next free port counting up from ${policy.first}`);
+}
+
+/**
+ * Linux's choice (nf_nat_l4proto_unique_tuple): the client's own port when no tracked connection
+ * already uses that public address and port towards the same destination; otherwise a random port
+ * of the range that is free for that destination. Any port of the range is then a right answer.
+ */
+function allocateLinux(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Extract<PortPolicy, { kind: "linux" }>): { port: number; ref: FieldRef; why: string } | null {
+  const key = `${node.id}|${p.proto}|${toIp}|${p.dst}|${p.dport}`;
+  let used = sim.state.natTuples.get(key);
+  if (!used) sim.state.natTuples.set(key, (used = new Set()));
+  const size = policy.last - policy.first + 1;
+  if (used.size >= size) return null;
+  const sourceRef = p.refs["l4.srcPort"];
+  const keep = p.sport >= policy.first && p.sport <= policy.last && !used.has(p.sport);
+  if ((keep || sim.rule(RULE["nat-port-preservation"])) && sourceRef && !used.has(p.sport)) {
+    used.add(p.sport);
+    return { port: p.sport, ref: sourceRef, why: "no other connection to this destination uses that public port, so Linux keeps the client's port" };
+  }
+  const n = sim.count(`natport:${node.id}`);
+  let port = sim.rng(`natport:${node.id}`).int(policy.first, policy.last);
+  while (used.has(port)) port = port >= policy.last ? policy.first : port + 1;
+  used.add(port);
+  const free = { kind: "range" as const, min: policy.first, max: policy.last, why: `the client's port is taken towards this destination, so Linux picks a random free port in ${policy.first}-${policy.last}` };
+  const ref: FieldRef = { symbol: sim.symbol(`natport:${node.id}#${n}`, `port allocated by ${node.id}'s NAT`, String(port), free), offset: 0 };
+  return { port, ref, why: "the client's port was taken towards this destination: a random free port" };
 }
 
 function staticNatOutbound(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): NatOutcome {

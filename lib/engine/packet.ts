@@ -99,73 +99,18 @@ export function makeRefs(refs: Refs): Refs {
 }
 
 /** The packet at every layer, as a trace shows it. */
-/*
- * Rendering shares immutable header objects: the same Ethernet pair or IP header recurs on many
- * events (and in every trace of a topology), and a TCP header is identical on every hop of a
- * packet until a NAT rewrites its ports. Fewer objects is most of what makes traces cheap.
- */
-const ethViews = new Map<string, Map<string, EthernetHeader>>();
-const ipViews = new Map<number, Map<number, Map<number, Ipv4Header>>>();
-const PROTOCOLS: readonly Protocol[] = ["TCP", "UDP", "ICMP"];
-const VIEW_LIMIT = 50_000;
-let viewCount = 0;
-let lastTcp: TcpHeader | null = null;
-let lastUdp: UdpHeader | null = null;
-
-function ethView(src: string, dst: string): EthernetHeader {
-  let byDst = ethViews.get(src);
-  if (!byDst) ethViews.set(src, (byDst = new Map()));
-  let v = byDst.get(dst);
-  if (!v) {
-    if (++viewCount > VIEW_LIMIT) clearViews();
-    byDst.set(dst, (v = { src, dst, type: "IPv4" }));
-  }
-  return v;
-}
-
-function ipView(src: number, dst: number, ttl: number, proto: Protocol): Ipv4Header {
-  let byDst = ipViews.get(src);
-  if (!byDst) ipViews.set(src, (byDst = new Map()));
-  let byRest = byDst.get(dst);
-  if (!byRest) byDst.set(dst, (byRest = new Map()));
-  const k = ttl * 4 + PROTOCOLS.indexOf(proto);
-  let v = byRest.get(k);
-  if (!v) {
-    if (++viewCount > VIEW_LIMIT) clearViews();
-    byRest.set(k, (v = { src: formatIpv4(src), dst: formatIpv4(dst), ttl, protocol: proto }));
-  }
-  return v;
-}
-
-function clearViews(): void {
-  ethViews.clear();
-  ipViews.clear();
-  viewCount = 0;
-}
-
-function tcpView(p: Pkt): TcpHeader {
-  const t = lastTcp;
-  if (t && t.srcPort === p.sport && t.dstPort === p.dport && t.seq === p.seq && t.ack === p.ack && t.flags === p.flags && t.payloadBytes === p.len) return t;
-  return (lastTcp = { srcPort: p.sport, dstPort: p.dport, seq: p.seq, ack: p.ack, flags: p.flags, payloadBytes: p.len });
-}
-
-function udpView(p: Pkt): UdpHeader {
-  const u = lastUdp;
-  if (u && u.srcPort === p.sport && u.dstPort === p.dport && u.payloadBytes === p.len) return u;
-  return (lastUdp = { srcPort: p.sport, dstPort: p.dport, payloadBytes: p.len });
-}
-
-/** The packet at every layer, as a trace shows it. */
 export function render(p: Pkt): Packet {
-  const eth = ethView(p.srcMac, p.dstMac);
-  const ip = ipView(p.src, p.dst, p.ttl, p.proto);
+  // Every header is a new object: a trace is its caller's value, and no header is shared with
+  // another event or trace (sharing them measured no gain; see docs/trace-format.md).
+  const eth: EthernetHeader = { src: p.srcMac, dst: p.dstMac, type: "IPv4" };
+  const ip: Ipv4Header = { src: formatIpv4(p.src), dst: formatIpv4(p.dst), ttl: p.ttl, protocol: p.proto };
   const app = p.app;
   if (p.proto === "TCP") {
-    const tcp = tcpView(p);
+    const tcp: TcpHeader = { srcPort: p.sport, dstPort: p.dport, seq: p.seq, ack: p.ack, flags: p.flags.slice(), payloadBytes: p.len };
     return app ? { eth, ip, app, tcp } : { eth, ip, tcp };
   }
   if (p.proto === "UDP") {
-    const udp = udpView(p);
+    const udp: UdpHeader = { srcPort: p.sport, dstPort: p.dport, payloadBytes: p.len };
     return app ? { eth, ip, app, udp } : { eth, ip, udp };
   }
   if (p.icmp) {
@@ -174,11 +119,6 @@ export function render(p: Pkt): Packet {
     return app ? { eth, ip, app, icmp } : { eth, ip, icmp };
   }
   return app ? { eth, ip, app } : { eth, ip };
-}
-
-/** The refs of a packet as plain data for the trace. */
-export function renderRefs(p: Pkt): Readonly<Record<string, FieldRef>> {
-  return p.refs as Readonly<Record<string, FieldRef>>;
 }
 
 /** "192.168.1.10:52432" */

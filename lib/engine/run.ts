@@ -48,6 +48,6 @@ export function runSimulation(input: SimulationInput, options: RunOptions): Trac
   }
   return {
     format: "hopwise-trace/1", engineVersion: ENGINE_VERSION, scenarioId: input.scenarioId, seed: options.seed,
-    variables: input.variables, flows, symbols: sim.finishSymbols(), rulesInPlay: [...sim.rulesInPlay].sort(),
+    variables: { ...input.variables }, flows, symbols: sim.finishSymbols(), rulesInPlay: [...sim.rulesInPlay].sort(),
   };
 }

@@ -7,7 +7,7 @@ import type { FreeSpec, TraceEvent, TraceSymbol } from "./trace-types";
 import { isOn, RULE_IDS, type RuleId, type WorldRules } from "./rules";
 import type { Topology } from "./topology";
 import { rngFor, type Rng } from "../random";
-import type { CtEntry } from "./conntrack";
+import type { ConntrackTables } from "./conntrack";
 
 export interface CacheRecord {
   readonly ip: number;
@@ -27,9 +27,10 @@ export interface CdnRecord {
 export interface SimState {
   clockMs: number;
   readonly arp: Map<string, Map<number, string>>;
-  /** node id -> tuple key -> entry; both the original and the reply tuple point at the entry. */
-  readonly conntrack: Map<string, Map<number, Map<number, { entry: CtEntry; direction: "original" | "reply" }>>>;
+  readonly conntrack: ConntrackTables;
   readonly natPorts: Map<string, { used: Set<number>; next: number }>;
+  /** Linux port policy: "node|proto|public ip|dst|dport" -> public ports in use towards that destination. */
+  readonly natTuples: Map<string, Set<number>>;
   /** Security-group connection tracking: "node|proto|a|ap|b|bp" of allowed connections. */
   readonly sgFlows: Set<string>;
   readonly dnsCaches: Map<string, Map<string, CacheRecord>>;
@@ -42,7 +43,7 @@ export interface SimState {
 
 export function newState(): SimState {
   return {
-    clockMs: 0, arp: new Map(), conntrack: new Map(), natPorts: new Map(), sgFlows: new Set(),
+    clockMs: 0, arp: new Map(), conntrack: new Map(), natPorts: new Map(), natTuples: new Map(), sgFlows: new Set(),
     dnsCaches: new Map(), nsCache: new Map(), cdnCaches: new Map(), ephemeral: new Map(), counters: new Map(),
   };
 }

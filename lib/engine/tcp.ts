@@ -127,7 +127,13 @@ export function connect(sim: Sim, spec: ConnectSpec): ConnectResult {
   if (!done.ok) return { ok: false, failure: done };
   sim.push({
     type: "step", key: sim.key(`${spec.prefix}tcp.established`, spec.client.id), node: spec.client.id, protocol: "TCP", title: "Connection established",
-    details: { client: socket(client.ip, client.port), server: socket(server.ip, server.port), "client ISN": String(client.isn), "server ISN": String(server.isn) },
+    // The client knows the connection by the address it dialled (a ClusterIP, a VIP); the server
+    // behind a DNAT may know itself by another, which is shown beside it.
+    details: {
+      client: socket(client.ip, client.port), server: socket(client.peerIp, client.peerPort),
+      ...(server.ip !== client.peerIp || server.port !== client.peerPort ? { "answered by": socket(server.ip, server.port) } : {}),
+      "client ISN": String(client.isn), "server ISN": String(server.isn),
+    },
     reason: `SYN, SYN-ACK, ACK: both sides have agreed on initial sequence numbers (${client.isn} and ${server.isn}) and each has acknowledged the other's.`,
     provenance: { kind: "protocol", rule: "RFC 9293 3.5: three-way handshake" },
   });

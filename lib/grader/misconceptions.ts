@@ -4,6 +4,7 @@
  * learner's answer is exactly what that world produces, the learner holds that picture of the
  * network, and the feedback can say so. Worlds are simulated lazily and memoised.
  */
+import { deepFreeze } from "../engine/freeze";
 import { RULES, flipped, type RuleId } from "../engine/rules";
 import type { Trace } from "../engine/trace-types";
 import type { ScenarioFile } from "../scenario/schema";
@@ -48,7 +49,8 @@ export function worldTrace(scenario: ScenarioFile, seed: number, rule: RuleId, t
   // Only the flows up to the blank's are needed: later flows cannot change earlier ones.
   const trace = simulate(scenario, { seed, world: flipped(rule), throughFlow });
   if (cache.size >= WORLD_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(id, trace);
+  // Every grading of this variant reads the same world: frozen, so none can change it for the next.
+  cache.set(id, deepFreeze(trace));
   return trace;
 }
 

@@ -279,3 +279,65 @@ export function matchingPrefixes(blocks: readonly Cidr[], address: Ipv4 | number
   // Array.prototype.sort is stable, so equal lengths keep their list order.
   return hits.sort((x, y) => blocks[y]!.prefix - blocks[x]!.prefix);
 }
+
+/** Below this many prefixes a scan is cheaper than the indexed table, whose index alone is 256 KB. */
+export const SCAN_LIMIT = 256;
+
+/** A table answered by scanning: a scenario router's handful of routes. */
+class ScanTable implements LpmTable {
+  constructor(private readonly blocks: readonly Cidr[]) {}
+
+  get size(): number {
+    return this.blocks.length;
+  }
+
+  get intervalCount(): number {
+    return 0;
+  }
+
+  lookup(address: Ipv4 | number): number {
+    return longestPrefixMatch(this.blocks, address);
+  }
+
+  candidates(address: Ipv4 | number): number[] {
+    return matchingPrefixes(this.blocks, address);
+  }
+}
+
+/** The indexed table, built on its first lookup: most of a large topology's tables are never consulted. */
+class LazyTable implements LpmTable {
+  private built: LpmTable | null = null;
+
+  constructor(private readonly blocks: readonly Cidr[]) {}
+
+  private get table(): LpmTable {
+    return (this.built ??= buildLpmTable(this.blocks));
+  }
+
+  get size(): number {
+    return this.blocks.length;
+  }
+
+  get intervalCount(): number {
+    return this.table.intervalCount;
+  }
+
+  lookup(address: Ipv4 | number): number {
+    return this.table.lookup(address);
+  }
+
+  candidates(address: Ipv4 | number): number[] {
+    return this.table.candidates(address);
+  }
+}
+
+/**
+ * A longest-prefix-match table for any number of prefixes, with the same answers either way: a
+ * scan below SCAN_LIMIT, the indexed intervals (built when first asked) from there up. Blocks
+ * should have their host bits clear: a scan never matches a block that has some, a built table
+ * clears them.
+ */
+export function lpmTableFor(blocks: readonly Cidr[]): LpmTable {
+  const copy = blocks.slice();
+  return copy.length < SCAN_LIMIT ? new ScanTable(copy) : new LazyTable(copy);
+}

@@ -12,10 +12,10 @@ type NodeFile = ScenarioFile["nodes"][number];
 
 const ROLE: Record<NodeFile["kind"], string> = { host: "host", router: "router", internet: "the internet", "load-balancer": "L4 load balancer" };
 
-export function hostConfig(ctx: CompileContext, path: Path, n: Pick<NodeFile, "os" | "dns" | "caches" | "userAgent" | "trust">, gateway: Ipv4 | null): HostConfig {
+export function hostConfig(ctx: CompileContext, path: Path, n: Pick<NodeFile, "os" | "dns" | "caches" | "userAgent" | "trust"> & { readonly ttl?: number }, gateway: Ipv4 | null): HostConfig {
   const issues = ctx.issues;
   return {
-    os: n.os, gateway, initialTtl: n.os === "windows" ? 128 : 64, ephemeralPorts: EPHEMERAL_PORTS[n.os],
+    os: n.os, gateway, initialTtl: n.ttl ?? (n.os === "windows" ? 128 : 64), ephemeralPorts: EPHEMERAL_PORTS[n.os],
     dnsServers: (n.dns?.servers ?? []).map((s, i) => issues.ip([...path, "dns", "servers", i], s)),
     searchDomains: n.dns?.search ?? [], ndots: n.dns?.ndots ?? 1,
     osCache: (n.caches?.os ?? []).map((c, i) => ({ name: dnsName(c.name), ip: issues.ip([...path, "caches", "os", i, "address"], c.address), ttl: c.ttl })),

@@ -4,7 +4,7 @@
  */
 import { parseCidr, parseHostAddress, type Cidr, type HostAddress } from "../net/cidr";
 import { parseIpv4, type Ipv4 } from "../net/ipv4";
-import { derivedMac, parseMac, type Mac } from "../net/mac";
+import { derivedMac, isGroupMac, parseMac, type Mac } from "../net/mac";
 
 export type Path = readonly (string | number)[];
 
@@ -49,6 +49,10 @@ export class Issues {
   mac(path: Path, text: string | undefined, fallbackName: string): Mac {
     if (text === undefined) return derivedMac(fallbackName);
     const r = parseMac(text);
+    if (r.ok && isGroupMac(r.value)) {
+      this.add(path, `${r.value} is a group (multicast) address, not an interface's own: the lowest bit of its first byte is set, and Linux refuses it (ip link set address). Clear that bit, e.g. ${unicastOf(r.value)}`);
+      return derivedMac(fallbackName);
+    }
     if (r.ok) return r.value;
     this.add(path, r.error);
     return derivedMac(fallbackName);
@@ -60,4 +64,10 @@ export class Issues {
     this.add(path, `expected a whole number ${min}-${max}, got ${JSON.stringify(value)}`);
     return min;
   }
+}
+
+/** The same address with the group bit cleared and the locally administered bit set (a suggestion). */
+function unicastOf(address: Mac): string {
+  const first = ((parseInt(address.slice(0, 2), 16) & 0xfe) | 0x02).toString(16).padStart(2, "0").toUpperCase();
+  return `${first}${address.slice(2)}`;
 }

@@ -48,7 +48,7 @@ const NatSchema = z.object({
   out: z.string().describe("interface whose outgoing packets are translated"),
   to: Text.describe("address written as the new source"),
   ports: z.object({
-    policy: z.enum(["sequential", "random", "preserve"]),
+    policy: z.enum(["sequential", "random", "preserve", "linux"]).describe("linux: keep the port when the connection stays unique, else a random free one (Linux MASQUERADE)"),
     first: z.number().int().min(1).max(65535),
     last: z.number().int().min(1).max(65535),
     hint: NumberOrExpr.optional().describe("random policy: the first port handed out (the variant's value)"),
@@ -125,6 +125,7 @@ export const NodeSchema = z.object({
   label: Text.optional(),
   zone: Id.optional(),
   os: z.enum(["linux", "windows", "macos"]).default("linux"),
+  ttl: z.number().int().min(1).max(255).optional().describe("hosts: initial TTL of the packets it sends (default: its OS's, Linux and macOS 64, Windows 128; network gear often uses 255)"),
   arp: z.enum(["warm", "cold"]).default("warm").describe("cold: the ARP cache starts empty and fills as the node talks"),
   hops: z.number().int().min(1).max(64).optional().describe("(internet) how many routers this cloud stands for"),
   interfaces: z.array(InterfaceSchema).min(1),

@@ -7,6 +7,7 @@ import "server-only";
 import path from "node:path";
 import { loadAllScenarios, type LoadedScenario } from "@/lib/content/scenario-files";
 import { layoutDiagram, type Diagram } from "@/lib/diagram/layout";
+import { deepFreeze } from "@/lib/engine/freeze";
 import { buildAnswerKey } from "@/lib/grader";
 import type { AnswerKey } from "@/lib/grader/types";
 import type { Concept, Difficulty, ScenarioFile } from "@/lib/scenario/schema";
@@ -76,7 +77,8 @@ export function answerKeyFor(scenario: ScenarioFile, contentHash: string, seed: 
   }
   const key = buildAnswerKey(scenario, seed, difficulty);
   if (keys.size >= KEY_CACHE_SIZE) keys.delete(keys.keys().next().value!);
-  keys.set(id, key);
+  // Served to every grading of this variant: frozen, so no caller can change it for the next.
+  keys.set(id, deepFreeze(key));
   return key;
 }
 

@@ -15,7 +15,7 @@ const trace = simulate(loaded.scenario, { seed: 0 });
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/;
 
-const eth = { src: "AA:BB:CC:DD:EE:FF", dst: "11:22:33:44:55:66", type: "IPv4" as const };
+const eth = { src: "AA:BB:CC:DD:EE:FF", dst: "12:22:33:44:55:66", type: "IPv4" as const };
 const ip = { src: "192.168.1.10", dst: "142.250.190.46", ttl: 64, protocol: "TCP" as const };
 const tcp = { srcPort: 52432, dstPort: 443, seq: 100, ack: 0, flags: ["SYN" as const], payloadBytes: 0 };
 
@@ -23,7 +23,7 @@ describe("packetLayers", () => {
   test.each<{ label: string; packet: Packet; lines: string[] }>([
     {
       label: "TCP SYN", packet: { eth, ip, tcp },
-      lines: ["eth AA:BB:CC:DD:EE:FF > 11:22:33:44:55:66", "ip 192.168.1.10:52432 > 142.250.190.46:443 ttl=64 TCP SYN seq=100 ack=0 len=0"],
+      lines: ["eth AA:BB:CC:DD:EE:FF > 12:22:33:44:55:66", "ip 192.168.1.10:52432 > 142.250.190.46:443 ttl=64 TCP SYN seq=100 ack=0 len=0"],
     },
     {
       label: "UDP DNS query",
@@ -31,7 +31,7 @@ describe("packetLayers", () => {
         eth, ip: { ...ip, dst: "8.8.8.8", protocol: "UDP" }, udp: { srcPort: 52431, dstPort: 53, payloadBytes: 38 },
         app: { protocol: "DNS", id: 7, kind: "query", question: { name: "google.com", type: "A" }, recursionDesired: true, rcode: "NOERROR", answers: [], authority: [], additional: [] },
       },
-      lines: ["eth AA:BB:CC:DD:EE:FF > 11:22:33:44:55:66", "ip 192.168.1.10:52431 > 8.8.8.8:53 ttl=64 UDP len=38", "DNS query google.com A id=7"],
+      lines: ["eth AA:BB:CC:DD:EE:FF > 12:22:33:44:55:66", "ip 192.168.1.10:52431 > 8.8.8.8:53 ttl=64 UDP len=38", "DNS query google.com A id=7"],
     },
     {
       label: "ARP request",
@@ -40,7 +40,7 @@ describe("packetLayers", () => {
     },
     {
       label: "ICMP", packet: { eth, ip: { ...ip, protocol: "ICMP" }, icmp: { type: 11, code: 0, name: "time-exceeded" } },
-      lines: ["eth AA:BB:CC:DD:EE:FF > 11:22:33:44:55:66", "ip 192.168.1.10 > 142.250.190.46 ttl=64 ICMP time-exceeded (type 11 code 0)"],
+      lines: ["eth AA:BB:CC:DD:EE:FF > 12:22:33:44:55:66", "ip 192.168.1.10 > 142.250.190.46 ttl=64 ICMP time-exceeded (type 11 code 0)"],
     },
   ])("$label", ({ packet, lines }) => {
     expect(packetLayers(packet)).toEqual(lines);

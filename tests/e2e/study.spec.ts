@@ -83,7 +83,7 @@ test("the google.com study page: story, diagram, flows and a way to practise, bu
   await router.hover();
   const card = page.locator("svg .p1");
   await expect(card).toBeVisible();
-  await expect(card).toContainText("11:22:33:44:55:66");
+  await expect(card).toContainText("12:22:33:44:55:66");
 
   await expect(page.getByRole("region", { name: "What you will trace" }).getByRole("listitem")).toHaveCount(4);
   await expect(page.getByText("Where does a packet sent with TTL 1 die, and who tells you?")).toBeVisible();

@@ -43,8 +43,8 @@ describe("ARP", () => {
 
     test.each<[string, (e: ArpEvent) => unknown, unknown]>([
       ["reply is unicast to the laptop", (e) => e.packet?.eth.dst, "AA:BB:CC:DD:EE:FF"],
-      ["reply comes from the router's LAN MAC", (e) => e.packet?.eth.src, "11:22:33:44:55:66"],
-      ["reply says 192.168.1.1 is at the router's MAC", (e) => `${e.packet?.arp?.senderIp} is-at ${e.packet?.arp?.senderMac}`, "192.168.1.1 is-at 11:22:33:44:55:66"],
+      ["reply comes from the router's LAN MAC", (e) => e.packet?.eth.src, "12:22:33:44:55:66"],
+      ["reply says 192.168.1.1 is at the router's MAC", (e) => `${e.packet?.arp?.senderIp} is-at ${e.packet?.arp?.senderMac}`, "192.168.1.1 is-at 12:22:33:44:55:66"],
       ["reply is addressed to the requester", (e) => `${e.packet?.arp?.targetIp} ${e.packet?.arp?.targetMac}`, "192.168.1.10 AA:BB:CC:DD:EE:FF"],
       ["reply is sent by the router", (e) => e.node, "home-router"],
     ])("%s", (_label, read, want) => {
@@ -52,14 +52,14 @@ describe("ARP", () => {
     });
 
     test("the first frame goes to the MAC just learned", () => {
-      expect(field(t, "f", "tcp.syn@laptop", "eth.dst")).toBe("11:22:33:44:55:66");
+      expect(field(t, "f", "tcp.syn@laptop", "eth.dst")).toBe("12:22:33:44:55:66");
       expect(decisions(hop(t, "f", "tcp.syn@laptop")).find((d) => d.kind === "arp")?.reason).toMatch(/just learned from the ARP reply/);
     });
 
     test("the next packet needs no ARP: the cache is used", () => {
       expect(decisions(hop(t, "f", "tcp.ack@laptop")).find((d) => d.kind === "arp")?.reason).toMatch(/learned by ARP earlier/);
       expect(decisions(hop(t, "f", "tcp.syn@laptop~2")).find((d) => d.kind === "arp")?.provenance).toEqual({
-        kind: "table-entry", table: "laptop ARP cache", entry: "192.168.1.1 lladdr 11:22:33:44:55:66",
+        kind: "table-entry", table: "laptop ARP cache", entry: "192.168.1.1 lladdr 12:22:33:44:55:66",
       });
     });
 
@@ -92,7 +92,7 @@ describe("ARP", () => {
       expect(events(t, "f", "arp")).toEqual([]);
     });
     test("the first frame still goes to the gateway's MAC, from the cache", () => {
-      expect(field(t, "f", "tcp.syn@laptop", "eth.dst")).toBe("11:22:33:44:55:66");
+      expect(field(t, "f", "tcp.syn@laptop", "eth.dst")).toBe("12:22:33:44:55:66");
       expect(decisions(hop(t, "f", "tcp.syn@laptop")).find((d) => d.kind === "arp")?.reason).toMatch(/already knows/);
     });
   });

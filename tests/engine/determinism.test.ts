@@ -1,7 +1,7 @@
 /**
  * Determinism (docs/trace-format.md): the same scenario, seed and world give a byte-identical
  * JSON.stringify(trace), whatever was simulated before in the same process. The engine memoises
- * variants, topologies, route decisions, rendered headers and refs; none of that may leak into
+ * variants, topologies, route decisions and refs (frozen; see trace-values.test.ts); none of that may leak into
  * the output. Different seeds give different variants.
  */
 import { describe, expect, test } from "vitest";

@@ -35,11 +35,11 @@ const site = trace(homeNetwork({ siteRouter: true, flows: [flow("f", "laptop", [
 describe("Ethernet rewrite", () => {
   describe("the frames of the home network, link by link", () => {
     test.each([
-      ["laptop -> router", "tcp.syn@laptop", "AA:BB:CC:DD:EE:FF", "11:22:33:44:55:66"],
+      ["laptop -> router", "tcp.syn@laptop", "AA:BB:CC:DD:EE:FF", "12:22:33:44:55:66"],
       ["router -> internet (new frame on the ISP link)", "tcp.syn@home-router", "02:00:00:00:00:50", "02:00:00:00:00:01"],
       ["internet -> router on the way back", "tcp.syn-ack@internet", "02:00:00:00:00:01", "02:00:00:00:00:50"],
-      ["router -> laptop on the way back", "tcp.syn-ack@home-router", "11:22:33:44:55:66", "AA:BB:CC:DD:EE:FF"],
-      ["delivered frame is the last link's", "tcp.syn-ack@laptop", "11:22:33:44:55:66", "AA:BB:CC:DD:EE:FF"],
+      ["router -> laptop on the way back", "tcp.syn-ack@home-router", "12:22:33:44:55:66", "AA:BB:CC:DD:EE:FF"],
+      ["delivered frame is the last link's", "tcp.syn-ack@laptop", "12:22:33:44:55:66", "AA:BB:CC:DD:EE:FF"],
     ])("%s: %s is %s > %s", (_label, key, src, dst) => {
       expect(field(site, "f", key, "eth.src")).toBe(src);
       expect(field(site, "f", key, "eth.dst")).toBe(dst);

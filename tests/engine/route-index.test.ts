@@ -4,6 +4,7 @@ import type { Ipv4 } from "@/lib/net/ipv4";
 import { rngFor } from "@/lib/random";
 import type { RouteModel } from "@/lib/engine/model";
 import { buildRouteTable, lookupRoute, type RouteTable } from "@/lib/engine/routing";
+import { SCAN_LIMIT } from "@/lib/net/lpm";
 
 /** The definition: scan the sorted table and keep every entry that contains the destination. */
 function scan(table: RouteTable, destination: number): readonly RouteModel[] {
@@ -32,12 +33,11 @@ function randomTable(seed: number, size: number): { table: RouteTable; probes: n
   return { table: buildRouteTable(`t${seed}`, routes), probes };
 }
 
-describe("route lookup on indexed (long) tables", () => {
+describe("route lookup through lib/net/lpm.ts (scanned below SCAN_LIMIT, indexed from it)", () => {
   test.each([
-    { size: 16, seed: 1 }, { size: 40, seed: 2 }, { size: 200, seed: 3 }, { size: 1000, seed: 4 },
+    { size: 15, seed: 5 }, { size: 40, seed: 2 }, { size: SCAN_LIMIT - 1, seed: 3 }, { size: SCAN_LIMIT, seed: 6 }, { size: 1000, seed: 4 },
   ])("matches a full scan: $size entries", ({ size, seed }) => {
     const { table, probes } = randomTable(seed, size);
-    expect(table.index).toBeDefined();
     for (const destination of probes) {
       const want = scan(table, destination);
       const got = lookupRoute(table, destination);
@@ -46,12 +46,16 @@ describe("route lookup on indexed (long) tables", () => {
     }
   });
 
-  test("short tables are scanned, not indexed", () => {
-    expect(randomTable(5, 15).table.index).toBeUndefined();
+  test.each([
+    { size: SCAN_LIMIT - 1, indexed: false }, { size: SCAN_LIMIT + 40, indexed: true },
+  ])("$size entries: indexed intervals = $indexed", ({ size, indexed }) => {
+    const { table, probes } = randomTable(7, size);
+    lookupRoute(table, probes[0]!);
+    expect(table.lpm.intervalCount > 0).toBe(indexed);
   });
 
   test("equal prefixes keep file order: the first entry wins and the others follow", () => {
-    const routes = Array.from({ length: 20 }, (_, i) => route(0x0a000000, 8, i));
+    const routes = Array.from({ length: SCAN_LIMIT + 20 }, (_, i) => route(0x0a000000, 8, i));
     const match = lookupRoute(buildRouteTable("dup", routes), 0x0a010203);
     expect(match?.candidates.map((r) => r.text)).toEqual(routes.map((r) => r.text));
   });

@@ -134,3 +134,22 @@ describe("TCP", () => {
     });
   });
 });
+
+describe("tcp.established names the address the client dialled", () => {
+  test.each([
+    { label: "a ClusterIP (kubernetes-service-call): the Service address, with the pod that answered beside it", id: "kubernetes-service-call", dnat: true },
+    { label: "a plain server (two-offices-same-subnet): no second address", id: "two-offices-same-subnet", dnat: false },
+  ])("$label", ({ id, dnat }) => {
+    const t = simulate(scenario(id), { seed: 0 });
+    let checked = 0;
+    for (const f of t.flows) {
+      const syn = f.events.find((e): e is HopEvent => e.type === "hop" && e.label === "tcp.syn" && e.action === "send");
+      const established = f.events.find((e) => e.type === "step" && e.title === "Connection established");
+      if (!syn || !established || established.type !== "step") continue;
+      expect(established.details.server).toBe(`${syn.packet.ip!.dst}:${syn.packet.tcp!.dstPort}`);
+      expect(established.details["answered by"] !== undefined).toBe(dnat);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

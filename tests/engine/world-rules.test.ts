@@ -34,7 +34,7 @@ describe("world rules", () => {
     test.each<[RuleId, string, ScenarioInput | string, string, string, string, string, string]>([
       ["ttl-decrement", "the TTL arriving at the server", homeRequest, "f", "tcp.syn@web", "ip.ttl", "53", "64"],
       ["mac-rewrite", "the source MAC after the router", homeRequest, "f", "tcp.syn@home-router", "eth.src", "02:00:00:00:00:50", "AA:BB:CC:DD:EE:FF"],
-      ["mac-end-to-end", "the laptop's destination MAC becomes the server's", homeRequest, "f", "tcp.syn@laptop", "eth.dst", "11:22:33:44:55:66", "SERVER_MAC"],
+      ["mac-end-to-end", "the laptop's destination MAC becomes the server's", homeRequest, "f", "tcp.syn@laptop", "eth.dst", "12:22:33:44:55:66", "SERVER_MAC"],
       ["snat", "the source address after the router", homeRequest, "f", "tcp.syn@home-router", "ip.src", "203.0.113.50", "192.168.1.10"],
       ["snat", "the flow: the reply to a private address dies on the internet", homeRequest, "f", "outcome", "", "DELIVERED", "NOT_ROUTABLE_ON_INTERNET"],
       ["nat-port-preservation", "the source port after the router", homeRequest, "f", "tcp.syn@home-router", "l4.srcPort", "10001", "50000"],
@@ -102,7 +102,7 @@ describe("world rules", () => {
     test("without the MAC rewrite, the laptop's frame header reaches the server unchanged", () => {
       const w = run(homeRequest, "mac-rewrite");
       expect(field(w, "f", "tcp.syn@web", "eth.src")).toBe("AA:BB:CC:DD:EE:FF");
-      expect(field(w, "f", "tcp.syn@web", "eth.dst")).toBe("11:22:33:44:55:66");
+      expect(field(w, "f", "tcp.syn@web", "eth.dst")).toBe("12:22:33:44:55:66");
     });
   });
 

@@ -87,7 +87,7 @@ export interface HomeNetworkOptions {
   /** The laptop's ARP cache at the start (default warm). The router is always warm. */
   arp?: "cold" | "warm";
   /** The home router's NAT port policy (default sequential 10001-65535). */
-  natPorts?: { policy: "sequential" | "random" | "preserve"; first: number; last: number; hint?: number };
+  natPorts?: { policy: "sequential" | "random" | "preserve" | "linux"; first: number; last: number; hint?: number };
   /** How many routers the internet cloud stands for (default 10). */
   internetHops?: number;
   /** Put a router (site-router, one hop) between the internet and the web server. */
@@ -119,7 +119,7 @@ export interface HomeNetworkOptions {
  * |---|---|---|---|
  * | laptop | wlan0 on home-lan | 192.168.1.10/24, gw 192.168.1.1, nameserver 8.8.8.8 | AA:BB:CC:DD:EE:FF |
  * | phone (option) | wlan0 on home-lan | 192.168.1.11/24 | derived |
- * | home-router | lan0 on home-lan | 192.168.1.1/24 | 11:22:33:44:55:66 |
+ * | home-router | lan0 on home-lan | 192.168.1.1/24 | 12:22:33:44:55:66 |
  * | home-router | wan0 on isp | 203.0.113.50/24, default via 203.0.113.1, SNAT to 203.0.113.50 | 02:00:00:00:00:50 |
  * | internet (hops N) | to-home on isp | 203.0.113.1/24 | 02:00:00:00:00:01 |
  * | resolver | 8.8.8.8/32 (recursive, root hint 198.41.0.4) | | |
@@ -161,7 +161,7 @@ export function homeNetwork(o: HomeNetworkOptions = {}): ScenarioInput {
     {
       id: "home-router", kind: "router",
       interfaces: [
-        { name: "lan0", segment: "home-lan", address: "192.168.1.1/24", mac: "11:22:33:44:55:66" },
+        { name: "lan0", segment: "home-lan", address: "192.168.1.1/24", mac: "12:22:33:44:55:66" },
         { name: "wan0", segment: "isp", address: "203.0.113.50/24", mac: "02:00:00:00:00:50" },
       ],
       routes: o.routerDefaultRoute === false ? [] : [{ to: "0.0.0.0/0", via: "203.0.113.1" }],

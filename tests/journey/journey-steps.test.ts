@@ -152,7 +152,7 @@ describe("packetSections: the layers, outermost first", () => {
     const sections = packetSections((e as Extract<TraceEvent, { type: "hop" }>).packet);
     const field = (id: string, name: string) => sections.find((s) => s.id === id)!.fields.find((f) => f.name === name)?.value;
     expect(field("eth", "Source MAC")).toBe("AA:BB:CC:DD:EE:FF");
-    expect(field("eth", "Destination MAC")).toBe("11:22:33:44:55:66");
+    expect(field("eth", "Destination MAC")).toBe("12:22:33:44:55:66");
     expect(field("ip", "TTL")).toBe("64");
     expect(field("ip", "Protocol")).toBe("TCP");
     expect(field("tcp", "Flags")).toBe("SYN");

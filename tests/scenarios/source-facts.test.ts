@@ -89,7 +89,7 @@ describe("source facts", () => {
         ["the query leaves the PC from 192.168.1.10:52431", F, "dns.query@laptop", "src", "192.168.1.10:52431"],
         ["a query for google.com", F, "dns.query@laptop", "dns.question", "google.com"],
         ["to the ISP's resolver 8.8.8.8", F, "dns.query@laptop", "dst", "8.8.8.8:53"],
-        ["via the router (192.168.1.1's MAC)", F, "dns.query@laptop", "eth.dst", "11:22:33:44:55:66"],
+        ["via the router (192.168.1.1's MAC)", F, "dns.query@laptop", "eth.dst", "12:22:33:44:55:66"],
         ["NAT translation: the inside address", F, "nat@home-router", "entry.inside", "192.168.1.10:52431"],
         ["NAT translation: to the public IP 203.0.113.50:10001", F, "nat@home-router", "entry.translated", "203.0.113.50:10001"],
         ["NAT translation: towards 8.8.8.8", F, "nat@home-router", "entry.outside", "8.8.8.8:53"],
@@ -224,8 +224,8 @@ describe("source facts", () => {
         ["network: TTL 64 as sent", F, "tcp.syn@laptop", "ip.ttl", "64"],
         ["network: TTL 63 after the router", F, "tcp.syn@home-router", "ip.ttl", "63"],
         ["data link: source MAC AA:BB:CC:DD:EE:FF (your PC)", F, "tcp.syn@laptop", "eth.src", "AA:BB:CC:DD:EE:FF"],
-        ["data link: destination MAC 11:22:33:44:55:66 (router)", F, "tcp.syn@laptop", "eth.dst", "11:22:33:44:55:66"],
-        ["the same frame header on the HTTP request", F, "http.request@laptop", "eth.dst", "11:22:33:44:55:66"],
+        ["data link: destination MAC, the router's (the source text's 11:22:33:44:55:66 has the group bit set, so the scenario uses 12:22:33:44:55:66)", F, "tcp.syn@laptop", "eth.dst", "12:22:33:44:55:66"],
+        ["the same frame header on the HTTP request", F, "http.request@laptop", "eth.dst", "12:22:33:44:55:66"],
       ]);
     });
     checkOutcomes(t, [["the page loads", F, "DELIVERED", "gfe-2", "gfe-2"]]);

@@ -1,0 +1,114 @@
+/**
+ * The topologies checked against the kernel. Each is small, uses only hosts and one-hop routers
+ * (so a namespace is exactly one node), and fixes every MAC and client port so frames compare.
+ */
+import type { KernelCase, NodeSpec } from "./model";
+import type { PortPolicy } from "../../lib/engine/model";
+
+const LINUX_PORTS: PortPolicy = { kind: "linux", first: 1024, last: 65535 };
+
+const host = (id: string, address: string, mac: string, gateway: string | null, extra: Partial<NodeSpec> = {}): NodeSpec => ({
+  id, kind: "host", interfaces: [{ name: "eth0", segment: `${id}-lan`, address, mac }], routes: gateway ? [`0.0.0.0/0 via ${gateway}`] : [], ...extra,
+});
+
+const onLan = (n: NodeSpec, segment: string): NodeSpec => ({ ...n, interfaces: n.interfaces.map((i) => ({ ...i, segment })) });
+
+const server = (address: string, gateway: string | null, segment: string, port = 80): NodeSpec =>
+  onLan(host("server", address, "02:00:00:00:01:10", gateway, { listens: [port] }), segment);
+
+const homeRouter = (wan: string, gateway: string | null, ports: PortPolicy = LINUX_PORTS): NodeSpec => ({
+  id: "home-router", kind: "router",
+  interfaces: [
+    { name: "lan0", segment: "home-lan", address: "192.168.1.1/24", mac: "02:00:00:00:00:01" },
+    { name: "wan0", segment: "isp", address: wan, mac: "02:00:00:00:00:02" },
+  ],
+  routes: gateway ? [`0.0.0.0/0 via ${gateway}`] : [],
+  snat: [{ out: "wan0", to: wan.split("/")[0]!, from: "192.168.1.0/24", ports }],
+});
+
+const laptop = onLan(host("laptop", "192.168.1.10/24", "02:00:00:00:00:10", "192.168.1.1"), "home-lan");
+const phone = onLan(host("phone", "192.168.1.11/24", "02:00:00:00:00:11", "192.168.1.1"), "home-lan");
+
+export const CASES: readonly KernelCase[] = [
+  {
+    id: "same-subnet-arp", title: "Same subnet: ARP, then a direct TCP connection",
+    nodes: [onLan(host("a", "10.0.0.1/24", "02:00:00:00:0a:01", null), "lan"), server("10.0.0.2/24", null, "lan")],
+    probes: [{ from: "a", to: "10.0.0.2", port: 80, srcPort: 40001 }],
+  },
+  {
+    id: "home-nat", title: "Home NAT: a laptop behind a masquerading router",
+    nodes: [laptop, homeRouter("203.0.113.50/24", null), server("203.0.113.10/24", null, "isp")],
+    probes: [{ from: "laptop", to: "203.0.113.10", port: 80, srcPort: 40000 }],
+  },
+  {
+    id: "double-nat", title: "Double NAT: a home router behind a carrier-grade NAT",
+    nodes: [
+      laptop, homeRouter("100.64.0.2/24", "100.64.0.1"),
+      {
+        id: "cgnat", kind: "router",
+        interfaces: [
+          { name: "inside", segment: "isp", address: "100.64.0.1/24", mac: "02:00:00:00:00:21" },
+          { name: "outside", segment: "internet", address: "198.51.100.2/24", mac: "02:00:00:00:00:22" },
+        ],
+        snat: [{ out: "outside", to: "198.51.100.2", from: "100.64.0.0/10", ports: LINUX_PORTS }],
+      },
+      server("198.51.100.10/24", null, "internet"),
+    ],
+    probes: [{ from: "laptop", to: "198.51.100.10", port: 80, srcPort: 40000 }],
+  },
+  {
+    id: "ttl-through-nat", title: "TTL expiry one router past a NAT: ICMP time exceeded comes back translated",
+    nodes: [
+      laptop, homeRouter("203.0.113.50/24", "203.0.113.1"),
+      {
+        id: "isp-router", kind: "router",
+        interfaces: [
+          { name: "in0", segment: "isp", address: "203.0.113.1/24", mac: "02:00:00:00:00:31" },
+          { name: "out0", segment: "core", address: "198.51.100.1/24", mac: "02:00:00:00:00:32" },
+        ],
+      },
+      server("198.51.100.10/24", "198.51.100.1", "core"),
+    ],
+    probes: [{ from: "laptop", to: "198.51.100.10", port: 80, srcPort: 40000, ttl: 2 }],
+  },
+  {
+    id: "port-clash", title: "Two clients with the same source port through one NAT",
+    nodes: [laptop, phone, homeRouter("203.0.113.50/24", null), server("203.0.113.10/24", null, "isp")],
+    probes: [
+      { from: "laptop", to: "203.0.113.10", port: 80, srcPort: 40000 },
+      { from: "phone", to: "203.0.113.10", port: 80, srcPort: 40000 },
+    ],
+  },
+  {
+    id: "asymmetric", title: "Asymmetric path: the request goes through r1, the reply through r2",
+    nodes: [
+      onLan(host("client", "10.1.0.10/24", "02:00:00:00:00:41", "10.1.0.1"), "client-lan"),
+      { id: "r1", kind: "router", interfaces: [
+        { name: "lan0", segment: "client-lan", address: "10.1.0.1/24", mac: "02:00:00:00:00:51" },
+        { name: "lan1", segment: "server-lan", address: "10.2.0.1/24", mac: "02:00:00:00:00:52" },
+      ] },
+      { id: "r2", kind: "router", interfaces: [
+        { name: "lan0", segment: "client-lan", address: "10.1.0.2/24", mac: "02:00:00:00:00:61" },
+        { name: "lan1", segment: "server-lan", address: "10.2.0.2/24", mac: "02:00:00:00:00:62" },
+      ] },
+      server("10.2.0.10/24", "10.2.0.2", "server-lan"),
+    ],
+    probes: [{ from: "client", to: "10.2.0.10", port: 80, srcPort: 40000 }],
+  },
+  {
+    id: "clusterip-across-nodes", title: "ClusterIP: kube-proxy's DNAT on the client's node, endpoint on another node",
+    nodes: [
+      onLan(host("pod-a", "10.244.1.10/24", "02:00:00:00:01:0a", "10.244.1.1"), "node1-pods"),
+      { id: "node1", kind: "router", interfaces: [
+        { name: "cbr0", segment: "node1-pods", address: "10.244.1.1/24", mac: "02:00:00:00:01:01" },
+        { name: "eth0", segment: "nodes", address: "10.0.0.1/24", mac: "02:00:00:00:01:02" },
+      ], routes: ["10.244.2.0/24 via 10.0.0.2"], dnat: [{ ip: "10.96.0.10", port: 80, to: "10.244.2.10", toPort: 8080 }] },
+      { id: "node2", kind: "router", interfaces: [
+        { name: "eth0", segment: "nodes", address: "10.0.0.2/24", mac: "02:00:00:00:02:02" },
+        { name: "cbr0", segment: "node2-pods", address: "10.244.2.1/24", mac: "02:00:00:00:02:01" },
+      ], routes: ["10.244.1.0/24 via 10.0.0.1"] },
+      onLan(host("pod-b", "10.244.2.10/24", "02:00:00:00:02:0a", "10.244.2.1", { listens: [8080] }), "node2-pods"),
+    ],
+    probes: [{ from: "pod-a", to: "10.96.0.10", port: 80, srcPort: 40000 }],
+  },
+];

@@ -1,0 +1,127 @@
+/**
+ * `npm run test:kernel`: builds each case of cases.ts in Linux network namespaces, runs its probes,
+ * captures every link with tcpdump, reads conntrack, and compares all of it with the simulator's
+ * trace of the same case (compare.ts). Prints a table per case; exits 1 on any difference not
+ * declared in lib/engine/simplifications.ts, 0 otherwise, and 0 with a message when namespaces
+ * are not available here (not root, not Linux, tools missing).
+ *   npm run test:kernel [-- --only home-nat,double-nat]
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { simulateInput } from "../../lib/simulate";
+import { declaredFor } from "../../lib/engine/simplifications";
+import { CASES } from "./cases";
+import { compareLink, conntrackNat, kernelFrames, mergeCloseAcks, natMatches, rows, simulatedFrames, simulatedNat, summary, type Difference } from "./compare";
+import { simulationInput, type KernelCase } from "./model";
+import { build, conntrackList, probe, stopCaptures, teardown, unavailable, type Lab } from "./netns";
+import { parsePcap } from "./pcap";
+
+interface CaseResult {
+  readonly id: string;
+  readonly failures: readonly Difference[];
+  readonly declared: readonly (Difference & { simplification: string })[];
+}
+
+let current: Lab | null = null;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (current) teardown(current);
+    process.exit(130);
+  });
+}
+
+function pad(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n);
+}
+
+async function runCase(c: KernelCase): Promise<CaseResult> {
+  const trace = simulateInput(simulationInput(c), { seed: 0 });
+  const macToLink = new Map(c.nodes.flatMap((n) => n.interfaces.map((i) => [i.mac.toUpperCase(), i.segment] as const)));
+  const lab = await build(c);
+  current = lab;
+  const outcomes: string[] = [];
+  const nat: { node: string; lines: string[] }[] = [];
+  try {
+    for (const p of c.probes) {
+      outcomes.push(probe(lab, p, p.ttl !== undefined ? 700 : 2000));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    for (const n of c.nodes) if (n.snat?.length || n.dnat?.length) nat.push({ node: n.id, lines: conntrackList(lab, n.id) });
+    await stopCaptures(lab);
+    const sim = rows(simulatedFrames(trace, macToLink));
+    const failures: Difference[] = [];
+    const declared: CaseResult["declared"][number][] = [];
+    const note = (d: Difference) => {
+      const s = declaredFor(c.id, d);
+      if (s) declared.push({ ...d, simplification: s.id });
+      else failures.push(d);
+    };
+    console.log(`\n## ${c.id}: ${c.title}`);
+    console.log(`probes: ${c.probes.map((p, i) => `${p.from} -> ${p.to}:${p.port}${p.ttl ? ` ttl ${p.ttl}` : ""} = ${outcomes[i]} (simulator: ${trace.flows[i]?.outcome.disposition})`).join("; ")}`);
+    for (const [link, file] of lab.captures) {
+      const bytes = fs.readFileSync(file);
+      if (process.env.KERNEL_DEBUG) console.log(`  (${file}: ${bytes.length} bytes, ${parsePcap(bytes).length} frames)`);
+      const close = mergeCloseAcks(kernelFrames(link, parsePcap(bytes)));
+      const kernel = rows(close.frames);
+      for (let m = 0; m < close.merged; m++) note({ link, index: -1, field: "tcp-close", sim: "FIN-ACK", kernel: "ACK, then FIN-ACK" });
+      const mine = sim.filter((r) => r.link === link);
+      const diffs = compareLink(link, mine, kernel);
+      console.log(`\n  link ${link}`);
+      console.log(`  ${pad("#", 3)} ${pad("simulator", 80)} ${pad("kernel", 80)} result`);
+      for (let i = 0; i < Math.max(mine.length, kernel.length); i++) {
+        const here = diffs.filter((d) => d.index === i);
+        const verdict = here.length === 0 ? "same" : here.map((d) => (declaredFor(c.id, d) ? `declared(${d.field})` : `DIFF(${d.field})`)).join(" ");
+        console.log(`  ${pad(String(i), 3)} ${pad(mine[i] ? summary(mine[i]!) : "(none)", 80)} ${pad(kernel[i] ? summary(kernel[i]!) : "(none)", 80)} ${verdict}`);
+      }
+      diffs.forEach(note);
+    }
+    const simNat = simulatedNat(trace);
+    for (const { node, lines } of nat) {
+      const kernelNat = lines.map(conntrackNat).filter((x): x is string => x !== null);
+      const mine = simNat.filter((e) => e.node === node);
+      console.log(`\n  conntrack on ${node}`);
+      for (const e of mine) {
+        const hit = kernelNat.find((k) => natMatches(e, k));
+        console.log(`    simulator ${pad(e.text, 80)} kernel ${hit ?? "(missing)"}`);
+        if (!hit) note({ link: `conntrack ${node}`, index: 0, field: "nat", sim: e.text, kernel: kernelNat.join(" | ") || "(none)" });
+      }
+      for (const k of kernelNat.filter((k) => !mine.some((e) => natMatches(e, k)))) {
+        console.log(`    simulator ${pad("(none)", 80)} kernel ${k}`);
+        note({ link: `conntrack ${node}`, index: 0, field: "nat", sim: "(none)", kernel: k });
+      }
+    }
+    return { id: c.id, failures, declared };
+  } finally {
+    teardown(lab);
+    current = null;
+  }
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { only: { type: "string" } } });
+  const why = unavailable();
+  if (why) {
+    console.log(`test:kernel SKIPPED: network namespaces are not available here (${why}).`);
+    return 0;
+  }
+  const only = values.only?.split(",");
+  const cases = only ? CASES.filter((c) => only.includes(c.id)) : CASES;
+  if (only && cases.length !== only.length) {
+    console.error(`unknown case in --only; cases: ${CASES.map((c) => c.id).join(", ")}`);
+    return 2;
+  }
+  const results: CaseResult[] = [];
+  for (const c of cases) results.push(await runCase(c));
+  console.log("\n## Summary");
+  for (const r of results) {
+    console.log(`  ${pad(r.id, 26)} ${r.failures.length === 0 ? "PASS" : "FAIL"}  ${r.failures.length} difference(s), ${r.declared.length} declared simplification(s)${r.declared.length ? `: ${[...new Set(r.declared.map((d) => d.simplification))].join(", ")}` : ""}`);
+    for (const f of r.failures) console.log(`      ${f.link} #${f.index} ${f.field}: simulator ${f.sim} / kernel ${f.kernel}`);
+  }
+  return results.every((r) => r.failures.length === 0) ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+  if (current) teardown(current);
+  console.error(`test:kernel failed to run: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(2);
+});
