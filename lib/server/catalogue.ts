@@ -8,6 +8,7 @@ import path from "node:path";
 import { loadAllScenarios, type LoadedScenario } from "@/lib/content/scenario-files";
 import { layoutDiagram, type Diagram } from "@/lib/diagram/layout";
 import { buildAnswerKey } from "@/lib/grader";
+import type { OptionKeying } from "@/lib/grader/option-ids";
 import type { AnswerKey } from "@/lib/grader/types";
 import type { Concept, Difficulty, ScenarioFile } from "@/lib/scenario/schema";
 import { variantOf } from "@/lib/simulate";
@@ -66,15 +67,15 @@ const KEY_CACHE_SIZE = 256;
 const keys = new Map<string, AnswerKey>();
 
 /** The answer key of a variant at a difficulty (cached; the key stays on the server). */
-export function answerKeyFor(scenario: ScenarioFile, contentHash: string, seed: number, difficulty: Difficulty): AnswerKey {
-  const id = `${scenario.id}|${contentHash}|${seed}|${difficulty}`;
+export function answerKeyFor(scenario: ScenarioFile, contentHash: string, seed: number, difficulty: Difficulty, keying?: OptionKeying): AnswerKey {
+  const id = `${scenario.id}|${contentHash}|${seed}|${difficulty}|${keying ? ("legacy" in keying ? "legacy" : keying.salt) : "catalogue"}`;
   const hit = keys.get(id);
   if (hit) {
     keys.delete(id);
     keys.set(id, hit);
     return hit;
   }
-  const key = buildAnswerKey(scenario, seed, difficulty);
+  const key = buildAnswerKey(scenario, seed, difficulty, keying);
   if (keys.size >= KEY_CACHE_SIZE) keys.delete(keys.keys().next().value!);
   keys.set(id, key);
   return key;
