@@ -3,7 +3,8 @@
  * loopback under 50 concurrent connections: the grade endpoint (a complete google.com answer sheet
  * with three classic mistakes) against the trivial health endpoint of the same server. Prints
  * requests per second, p50 and p99 latency for both, their throughput ratio, and checks that the
- * number of stored gradings equals the number of successful grade responses. Also reports the
+ * number of stored gradings equals the number of successful grade responses (as a signed-in user:
+ * anonymous gradings are not stored). Also reports the
  * first-load JavaScript of the practice page from the build output.
  *
  * The load comes from wrk when it is installed, else autocannon (scripts/lib/http-load.ts). The
@@ -21,6 +22,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { loadScenarioFile } from "../lib/content/scenario-files";
 import { buildAnswerKey, modelAnswers } from "../lib/grader";
+import { signedInCookie } from "./lib/bench-session";
 import { load, loadGenerator, type LoadOptions } from "./lib/http-load";
 import { wholeNumberOption } from "./lib/options";
 import { binary, build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
@@ -140,11 +142,13 @@ async function main(): Promise<number> {
   try {
     await waitForHealth(base, server);
     const body = gradeBody();
-    const probe = await fetch(`${base}/api/v1/grade`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    // Gradings are stored only for signed-in users: load the endpoint as one (scripts/lib/bench-session.ts).
+    const cookie = await signedInCookie(base);
+    const probe = await fetch(`${base}/api/v1/grade`, { method: "POST", headers: { "content-type": "application/json", cookie }, body });
     if (!probe.ok) throw new Error(`the grade endpoint answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
     const generator = loadGenerator();
     const healthLoad: LoadOptions = { url: `${base}/api/health`, connections: CONNECTIONS, seconds, dir };
-    const gradeLoad: LoadOptions = { url: `${base}/api/v1/grade`, connections: CONNECTIONS, seconds, dir, body };
+    const gradeLoad: LoadOptions = { url: `${base}/api/v1/grade`, connections: CONNECTIONS, seconds, dir, body, cookie };
     log(`${generator}: /api/health, then /api/v1/grade, ${seconds} s each with ${CONNECTIONS} connections, after a 2 s warm-up; ${instances} app instance${instances === 1 ? "" : "s"}...`);
     await load({ ...healthLoad, seconds: 2 });
     const health = await load(healthLoad);

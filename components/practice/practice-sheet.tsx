@@ -10,12 +10,12 @@ import styles from "./practice-page.module.css";
 
 export function PracticeSheet({ data }: { data: InProgressPage }) {
   return (
-    <article className={styles.page} data-testid="practice-sheet" data-seed={data.seed}>
+    <article className={styles.page} data-testid="practice-sheet" data-label={data.label}>
       <header className={styles.header}>
         <p className={styles.kicker}>Practice · {difficultyLabel(data.difficulty)}</p>
         <h1>{data.title}</h1>
         <p className={styles.meta}>
-          Variant {data.seed} · {data.sheet.blankCount} {data.sheet.blankCount === 1 ? "blank" : "blanks"} to fill in
+          Attempt {data.label} · {data.sheet.blankCount} {data.sheet.blankCount === 1 ? "blank" : "blanks"} to fill in
         </p>
       </header>
 

@@ -117,9 +117,9 @@ export function ResultsView({ data, focus }: { data: SubmittedPage; focus: { flo
   const firstField = first ? r.fields.find((f) => f.flow === first.flow && f.at === first.at) : undefined;
   const firstPlace = first ? placeOf(data, { flow: first.flow, at: first.at, id: firstField?.id }) : null;
   return (
-    <article className={styles.page} data-testid="results" data-seed={data.seed}>
+    <article className={styles.page} data-testid="results" data-label={data.label}>
       <header>
-        <p className={styles.kicker}>Results · {difficultyLabel(data.difficulty)} · variant {data.seed}</p>
+        <p className={styles.kicker}>Results · {difficultyLabel(data.difficulty)} · attempt {data.label}</p>
         <ResultsHeading attemptId={data.attemptId}>{data.title}</ResultsHeading>
       </header>
 

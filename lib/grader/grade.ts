@@ -71,7 +71,7 @@ export function gradeAnswers(key: AnswerKey, answers: unknown, ctx: GradeContext
       parsed.set(blank.id, null);
       continue;
     }
-    const p = parseAnswer(blank.kind, raw, blank.options, blank.expected);
+    const p = blank.optionValues ? parseChoice(blank, blank.optionValues, raw) : parseAnswer(blank.kind, raw, blank.options, blank.expected);
     parsed.set(blank.id, p);
     if (!p.ok || blank.kind === "order") continue;
     partsOf(p.value).forEach((given, i) => {
@@ -81,6 +81,12 @@ export function gradeAnswers(key: AnswerKey, answers: unknown, ctx: GradeContext
   }
   const fields = key.blanks.map((blank) => gradeBlank(key, ctx, blank, parsed.get(blank.id) ?? null, consistency));
   return summarise(key, ctx, fields, ignored);
+}
+
+/** A choice answered by option id (as the practice page sends it) or by the value itself (as an API caller may). */
+function parseChoice(blank: KeyBlank, values: Readonly<Record<string, string>>, raw: unknown) {
+  const value = typeof raw === "string" && Object.prototype.hasOwnProperty.call(values, raw) ? values[raw] : raw;
+  return parseAnswer(blank.kind, value, Object.values(values).map((v) => ({ id: v, text: v })), blank.expected);
 }
 
 type Base = Pick<KeyBlank, "id" | "label" | "flow" | "at" | "field" | "concept" | "weight" | "expected" | "reason" | "provenance">;

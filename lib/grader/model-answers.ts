@@ -8,6 +8,11 @@ export type Answers = Record<string, string | string[] | { inside: string; trans
 
 export function modelAnswer(blank: KeyBlank): Answers[string] {
   if (blank.kind === "order") return blank.parts.map((p) => p.expected);
+  if (blank.optionValues) {
+    // A choice is answered with the option's id, as the practice page sends it.
+    const id = Object.keys(blank.optionValues).find((k) => blank.optionValues![k] === blank.expected);
+    if (id !== undefined) return id;
+  }
   if (blank.kind === "nat-entry") {
     const [inside, translated, outside] = blank.expected.split(" -> ") as [string, string, string];
     return { inside, translated, outside };

@@ -5,13 +5,13 @@
 import { packetField } from "../engine/fields";
 import type { Decision, DnsEvent, Provenance, Trace, TraceEvent } from "../engine/trace-types";
 import { DISPOSITIONS } from "../engine/trace-types";
-import { hashString, rngFor } from "../random";
 import type { Concept, Difficulty, ScenarioFile } from "../scenario/schema";
 import { DIFFICULTIES } from "../scenario/schema";
 import { simulate, variantOf } from "../simulate";
 import { conceptOf, DISPOSITION_TEXT, dispositionConcept, fieldInfo, messageName, rowTitle } from "./describe";
 import type { FieldKind } from "./kinds";
 import { eventByKey, locate, type BlankSource } from "./locate";
+import { catalogueKeying, keyChoices, keyOrder, type OptionKeying } from "./option-ids";
 import type { AnswerKey, AnswerSheet, KeyBlank, PublicBlank, SheetFlow, SheetQuestion, SheetRow } from "./types";
 
 /** An error in the scenario's question list (it names a hop or field the trace does not have). */
@@ -74,8 +74,12 @@ function publicBlank(k: KeyBlank): PublicBlank {
   return k.options ? { id: k.id, kind: k.kind, label: k.label, options: k.options } : { id: k.id, kind: k.kind, label: k.label };
 }
 
-/** Builds the key (server-only) and the public sheet for one variant at one difficulty. */
-export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty: Difficulty): AnswerKey {
+/**
+ * Builds the key (server-only) and the public sheet for one variant at one difficulty. `keying`
+ * keys the option ids and the order of orderings: an attempt passes its own secret salt; the
+ * default is the public keying of a catalogue variant.
+ */
+export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty: Difficulty, keying: OptionKeying = catalogueKeying(scenario.id, seed)): AnswerKey {
   const instance = variantOf(scenario, seed);
   const file = instance.file;
   const trace = simulate(scenario, { seed });
@@ -107,7 +111,7 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
         const { reason, provenance } = reasonFor(field, e);
         row.blanks.push(addBlank(b, {
           id: `${flow.id}/${hop.at}/${field}`, kind: info.kind, label: info.label, flow: flow.id, at: hop.at, node: e.node, field,
-          order: fi + e.index * 100 + k, weight: 1, concept: conceptOf(field, e, b.nodeKind.get(e.node)), options: null, reason, provenance,
+          order: fi + e.index * 100 + k, weight: 1, concept: conceptOf(field, e, b.nodeKind.get(e.node)), options: null, optionValues: null, reason, provenance,
           source: { source: "packet", flow: flow.id, at: hop.at, field },
         }));
       });
@@ -122,7 +126,7 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
         id: `${flow.id}/${nat.at}/nat`, kind: "nat-entry", label: isConntrack ? "Conntrack entry (client, endpoint chosen, service address)" : "NAT table entry (inside, translated, outside)",
         flow: flow.id, at: nat.at, node: e.node, field: "nat", order: fi + e.index * 100, weight: 3,
         concept: b.nodeKind.get(e.node) === "k8s-node" ? "kubernetes" : b.nodeKind.get(e.node) === "nat-gateway" ? "cloud" : "nat",
-        options: null, reason: e.reason, provenance: e.provenance, source: { source: "nat", flow: flow.id, at: nat.at },
+        options: null, optionValues: null, reason: e.reason, provenance: e.provenance, source: { source: "nat", flow: flow.id, at: nat.at },
       });
       // Name the connection by the packet that made the entry, so two entries at one node read differently.
       const trigger = flow.events.find((x) => x.index > e.index && x.type === "hop" && x.node === e.node);
@@ -133,13 +137,12 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
       if (!levels.includes(o.from)) continue;
       const dns = flow.events.filter((e): e is DnsEvent => e.type === "dns");
       if (dns.length < 2) throw new SheetError(`${flow.id}: ordering "${o.id}" needs at least two DNS steps`);
-      const rng = rngFor(seed, `order:${flow.id}:${o.id}`);
-      const items = dns.map((e, i) => ({ id: `s${(hashString(`${seed}:${o.id}:${i}`) % 0xfffff).toString(36)}${i}`, text: dnsItemText(e), index: e.index }));
-      const shuffled = rng.shuffle(items).map(({ id, text }) => ({ id, text }));
+      const blankId = `${flow.id}/order/${o.id}`;
+      const keyed = keyOrder(keying, blankId, o.id, flow.id, seed, dns.map((e) => ({ key: String(e.index), text: dnsItemText(e) })));
       const k: KeyBlank = {
-        id: `${flow.id}/order/${o.id}`, kind: "order", label: o.prompt ?? "Put the steps in order", flow: flow.id, at: `order/${o.id}`, node: flow.events[0]?.node ?? "",
-        field: "order", order: fi + (dns[0]?.index ?? 0) * 100 - 1, weight: 2, concept: "dns", expected: items.map((i) => i.id).join(" "),
-        parts: items.map((i) => ({ expected: i.id, ref: null, free: null })), options: shuffled,
+        id: blankId, kind: "order", label: o.prompt ?? "Put the steps in order", flow: flow.id, at: `order/${o.id}`, node: flow.events[0]?.node ?? "",
+        field: "order", order: fi + (dns[0]?.index ?? 0) * 100 - 1, weight: 2, concept: "dns", expected: keyed.expected.join(" "),
+        parts: keyed.expected.map((id) => ({ expected: id, ref: null, free: null })), options: keyed.options, optionValues: null,
         reason: "The order follows the trace: caches first, then the query, then the resolver's walk from the root down.", provenance: null,
         source: { source: "order", flow: flow.id, question: o.id },
       };
@@ -152,10 +155,11 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
       if (!e) throw new SheetError(`${flow.id}: no event "${v.at}" for value "${v.id}"`);
       const kind: FieldKind = v.kind === "latency-ms" ? "number" : v.kind === "dns-answer" ? "ipv4" : "choice";
       const concept: Concept = v.kind === "cache-status" ? (e.type === "cache" ? "cdn" : "dns") : v.kind === "latency-ms" ? "cdn" : "dns";
-      const options = v.kind === "cache-status" ? (e.type === "cache" ? ["HIT", "MISS", "DYNAMIC"] : ["HIT", "MISS"]).map((x) => ({ id: x, text: x })) : null;
+      const blankId = `${flow.id}/value/${v.id}`;
+      const keyed = v.kind === "cache-status" ? keyChoices(keying, blankId, (e.type === "cache" ? ["HIT", "MISS", "DYNAMIC"] : ["HIT", "MISS"]).map((x) => ({ value: x, text: x }))) : null;
       const k = addBlank(b, {
-        id: `${flow.id}/value/${v.id}`, kind, label: v.prompt, flow: flow.id, at: v.at, node: e.node, field: v.kind, order: fi + e.index * 100,
-        weight: 1, concept, options, reason: e.reason, provenance: "provenance" in e ? e.provenance : null,
+        id: blankId, kind, label: v.prompt, flow: flow.id, at: v.at, node: e.node, field: v.kind, order: fi + e.index * 100,
+        weight: 1, concept, options: keyed?.options ?? null, optionValues: keyed?.values ?? null, reason: e.reason, provenance: "provenance" in e ? e.provenance : null,
         source: { source: "value", flow: flow.id, at: v.at, value: v.kind },
       });
       questions.push({ id: k.id, flow: flow.id, prompt: v.prompt, blanks: [publicBlank(k)] });
@@ -163,14 +167,16 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
     if (set.outcome && levels.includes(set.outcome.from)) {
       const end = fi + 999_999;
       const reason = flow.outcome.reason;
+      const dispoChoices = keyChoices(keying, `${flow.id}/outcome/disposition`, DISPOSITIONS.map((d) => ({ value: d, text: DISPOSITION_TEXT[d] })));
+      const compChoices = keyChoices(keying, `${flow.id}/outcome/component`, components.map((c) => ({ value: c.id, text: c.text })));
       const dispo = addBlank(b, {
         id: `${flow.id}/outcome/disposition`, kind: "choice", label: "How does the flow end?", flow: flow.id, at: "outcome", node: flow.outcome.node,
         field: "disposition", order: end - 1, weight: 1, concept: dispositionConcept(flow.outcome.disposition),
-        options: DISPOSITIONS.map((d) => ({ id: d, text: DISPOSITION_TEXT[d] })), reason, provenance: null, source: { source: "outcome", flow: flow.id, which: "disposition" },
+        options: dispoChoices.options, optionValues: dispoChoices.values, reason, provenance: null, source: { source: "outcome", flow: flow.id, which: "disposition" },
       });
       const comp = addBlank(b, {
         id: `${flow.id}/outcome/component`, kind: "choice", label: "Which component decides it?", flow: flow.id, at: "outcome", node: flow.outcome.node,
-        field: "component", order: end, weight: 1, concept: dispositionConcept(flow.outcome.disposition), options: components, reason, provenance: null,
+        field: "component", order: end, weight: 1, concept: dispositionConcept(flow.outcome.disposition), options: compChoices.options, optionValues: compChoices.values, reason, provenance: null,
         source: { source: "outcome", flow: flow.id, which: "component" },
       });
       questions.push({ id: `${flow.id}/outcome`, flow: flow.id, prompt: set.outcome.prompt ?? "Where and why does this flow end?", blanks: [publicBlank(dispo), publicBlank(comp)] });

@@ -12,7 +12,7 @@ export interface PublicBlank {
   readonly id: string;
   readonly kind: FieldKind;
   readonly label: string;
-  /** For choices and orderings: what to choose from (in a seeded order that gives nothing away). */
+  /** For choices and orderings: what to choose from; ids keyed per attempt, never derived from the answer. */
   readonly options?: readonly { readonly id: string; readonly text: string }[];
   readonly hint?: string;
 }
@@ -80,6 +80,8 @@ export interface KeyBlank {
   readonly expected: string;
   readonly parts: readonly KeyPart[];
   readonly options: readonly { readonly id: string; readonly text: string }[] | null;
+  /** For choices: option id -> the value compared with `expected` (ids are keyed per attempt). */
+  readonly optionValues: Readonly<Record<string, string>> | null;
   readonly reason: string;
   readonly provenance: Provenance | null;
   readonly source: BlankSource;

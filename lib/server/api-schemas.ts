@@ -66,7 +66,8 @@ export const SaveAnswersSchema = z.object({ answers: AnswersSchema });
 export const StartAttemptSchema = z.object({
   scenarioId: ScenarioIdSchema,
   difficulty: DifficultyInputSchema,
-  seed: SeedSchema.optional(),
+  /** Refused: an attempt's variant is a secret the server draws (docs/threat-model.md). */
+  seed: z.never({ error: "An attempt's variant is drawn by the server; a seed cannot be chosen (study a seed with /grade or /simulate)" }).optional(),
 });
 
 export const GradeSchema = z.object({

@@ -22,6 +22,10 @@ export interface NewAttempt {
   difficulty: string;
   mode?: string;
   answers?: JsonInput;
+  /** Practice attempts only (see practice/secrets.ts). */
+  label?: string;
+  optionSalt?: string;
+  variantFingerprint?: string;
 }
 
 /** What a grading function returns; only the first grading of an attempt is ever stored. */
@@ -52,6 +56,9 @@ export async function createAttempt(owner: Owner, input: NewAttempt): Promise<At
       seed: input.seed,
       difficulty: input.difficulty,
       mode: input.mode ?? "practice",
+      label: input.label ?? null,
+      optionSalt: input.optionSalt ?? null,
+      variantFingerprint: input.variantFingerprint ?? null,
       status: "in_progress",
       answers: input.answers ?? {},
     },
@@ -143,7 +150,7 @@ export async function recordGradedAttempt(
   const id = await writeGrading({
     data: {
       id: newAttemptId(), ...columns, scenarioId: input.scenarioId, contentHash: input.contentHash, engineVersion: input.engineVersion,
-      seed: input.seed, difficulty: input.difficulty, mode: input.mode ?? "api", status: "submitted", answers: input.answers ?? {},
+      seed: input.seed, difficulty: input.difficulty, mode: input.mode ?? "api", status: "submitted", answers: input.answers ?? {}, optionSalt: input.optionSalt ?? null,
       result: grading.result, score: grading.score, maxScore: grading.maxScore, submittedAt: new Date(),
     },
     userId: "userId" in owner ? owner.userId : null, concepts, wanted,

@@ -9,6 +9,7 @@ import { loadAllScenarios, type LoadedScenario } from "@/lib/content/scenario-fi
 import { layoutDiagram, type Diagram } from "@/lib/diagram/layout";
 import { deepFreeze } from "@/lib/engine/freeze";
 import { buildAnswerKey } from "@/lib/grader";
+import type { OptionKeying } from "@/lib/grader/option-ids";
 import type { AnswerKey } from "@/lib/grader/types";
 import type { Concept, Difficulty, ScenarioFile } from "@/lib/scenario/schema";
 import { variantOf } from "@/lib/simulate";
@@ -67,15 +68,15 @@ const KEY_CACHE_SIZE = 256;
 const keys = new Map<string, AnswerKey>();
 
 /** The answer key of a variant at a difficulty (cached; the key stays on the server). */
-export function answerKeyFor(scenario: ScenarioFile, contentHash: string, seed: number, difficulty: Difficulty): AnswerKey {
-  const id = `${scenario.id}|${contentHash}|${seed}|${difficulty}`;
+export function answerKeyFor(scenario: ScenarioFile, contentHash: string, seed: number, difficulty: Difficulty, keying?: OptionKeying): AnswerKey {
+  const id = `${scenario.id}|${contentHash}|${seed}|${difficulty}|${keying ? ("legacy" in keying ? "legacy" : keying.salt) : "catalogue"}`;
   const hit = keys.get(id);
   if (hit) {
     keys.delete(id);
     keys.set(id, hit);
     return hit;
   }
-  const key = buildAnswerKey(scenario, seed, difficulty);
+  const key = buildAnswerKey(scenario, seed, difficulty, keying);
   if (keys.size >= KEY_CACHE_SIZE) keys.delete(keys.keys().next().value!);
   // Served to every grading of this variant: frozen, so no caller can change it for the next.
   keys.set(id, deepFreeze(key));

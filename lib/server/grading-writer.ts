@@ -88,7 +88,7 @@ async function writeBatch(batch: readonly Queued[]): Promise<void> {
   for (const r of live) r.resolve(kept.includes(r) ? r.data.id : null);
 }
 
-const COLUMNS = ["id", "userId", "guestId", "scenarioId", "contentHash", "engineVersion", "seed", "difficulty", "mode", "status", "answers", "result", "score", "maxScore", "submittedAt", "createdAt", "updatedAt"] as const;
+const COLUMNS = ["id", "userId", "guestId", "scenarioId", "contentHash", "engineVersion", "seed", "difficulty", "mode", "status", "answers", "result", "score", "maxScore", "submittedAt", "createdAt", "updatedAt", "optionSalt"] as const;
 
 /**
  * A DateTime as Prisma stores it: ISO text with an explicit offset in SQLite; in PostgreSQL a
@@ -110,7 +110,7 @@ async function insertRows(tx: Tx, provider: "sqlite" | "postgres", rows: readonl
     const values: unknown[] = [
       r.id, r.userId ?? null, r.guestId ?? null, r.scenarioId, r.contentHash, r.engineVersion, r.seed, r.difficulty, r.mode ?? "api", r.status ?? "submitted",
       JSON.stringify(r.answers), r.result === undefined ? null : JSON.stringify(r.result), r.score ?? null, r.maxScore ?? null,
-      time(provider, now), time(provider, now), time(provider, now),
+      time(provider, now), time(provider, now), time(provider, now), r.optionSalt ?? null,
     ];
     const marks = values.map((v, i) => {
       params.push(v);

@@ -5,12 +5,11 @@
  */
 import "server-only";
 import type { Diagram } from "@/lib/diagram/layout";
-import type { GradeResult } from "@/lib/grader/types";
 import type { Difficulty } from "@/lib/scenario/schema";
 import { getAttemptForOwner } from "./attempts";
 import { isAttemptId } from "./api-schemas";
 import { getScenario } from "./catalogue";
-import { attemptView, diagramForAttempt, type PublicSheet } from "./practice";
+import { attemptView, diagramForAttempt, type AttemptResult, type PublicSheet } from "./practice";
 import type { Owner } from "./owner";
 
 interface PageBase {
@@ -18,7 +17,8 @@ interface PageBase {
   readonly scenarioId: string;
   readonly title: string;
   readonly difficulty: Difficulty;
-  readonly seed: number;
+  /** The attempt's opaque label (never its seed). */
+  readonly label: string;
   readonly sheet: PublicSheet;
 }
 
@@ -30,7 +30,7 @@ export interface InProgressPage extends PageBase {
 
 export interface SubmittedPage extends PageBase {
   readonly status: "submitted";
-  readonly result: GradeResult;
+  readonly result: AttemptResult;
   readonly submittedAt: string | null;
 }
 
@@ -44,7 +44,7 @@ export async function loadPracticePage(attemptId: string, owner: Owner | null): 
   const view = attemptView(attempt);
   const title = getScenario(attempt.scenarioId)?.scenario.title;
   if (!view || !title) return null;
-  const base = { attemptId: view.id, scenarioId: view.scenarioId, title, difficulty: view.difficulty, seed: view.seed, sheet: view.sheet };
+  const base = { attemptId: view.id, scenarioId: view.scenarioId, title, difficulty: view.difficulty, label: view.label, sheet: view.sheet };
   if (view.status === "submitted" && view.result) {
     return { ...base, status: "submitted", result: view.result, submittedAt: view.submittedAt };
   }

@@ -3,7 +3,6 @@
  * once. The expected answers never leave this module before the attempt is submitted.
  */
 import "server-only";
-import { randomInt } from "node:crypto";
 import type { JourneyProps } from "@/components/journey/types";
 import type { Diagram } from "@/lib/diagram/layout";
 import { journeyFocus } from "@/lib/practice/journey-focus";
@@ -16,32 +15,32 @@ import {
   createAttempt, recordGradedAttempt, submitAttemptOnce, type AttemptRecord, type Grading, type JsonInput, type SubmitResult,
 } from "./attempts";
 import type { Owner } from "./owner";
+import { catalogueKeying, drawAttemptSecrets, keyingOf, labelOf } from "./practice/secrets";
 
-/** Seeds are drawn from a range that is large enough that variants are not memorised. */
-export const MAX_SEED = 1_000_000;
-
-/** A fresh seed; seed 0 (the source text's own numbers) is offered explicitly, never drawn. */
-export function randomSeed(): number {
-  return randomInt(1, MAX_SEED);
-}
+/** The largest seed the public routes accept; attempts draw theirs above it (see practice/secrets.ts). */
+export { PUBLIC_SEED_MAX as MAX_SEED } from "./practice/secrets";
 
 export type StartResult = { ok: true; attempt: AttemptRecord } | { ok: false; reason: "unknown_scenario" };
 
-/** Starts a practice attempt on a variant (a fresh random one unless a seed is given). */
+/**
+ * Starts a practice attempt on a fresh secret variant. `seed` is for tests and tools only (no route
+ * passes one): a seed the learner knows is a variant they can simulate.
+ */
 export async function startPractice(owner: Owner, scenarioId: string, difficulty: Difficulty, seed?: number, mode = "practice"): Promise<StartResult> {
   const found = getScenario(scenarioId);
   if (!found) return { ok: false, reason: "unknown_scenario" };
+  const secrets = drawAttemptSecrets(found.scenario, seed);
   const attempt = await createAttempt(owner, {
-    scenarioId, contentHash: found.contentHash, engineVersion: ENGINE_VERSION, seed: seed ?? randomSeed(), difficulty, mode, answers: {},
+    scenarioId, contentHash: found.contentHash, engineVersion: ENGINE_VERSION, ...secrets, difficulty, mode, answers: {},
   });
   return { ok: true, attempt };
 }
 
 /** The sheet a learner fills in for an attempt: the story and the blanks, no answers. */
-export function sheetForAttempt(attempt: Pick<AttemptRecord, "scenarioId" | "seed" | "difficulty">): AnswerSheet | null {
+export function sheetForAttempt(attempt: Pick<AttemptRecord, "scenarioId" | "seed" | "difficulty" | "optionSalt">): AnswerSheet | null {
   const found = getScenario(attempt.scenarioId);
   if (!found) return null;
-  return answerKeyFor(found.scenario, found.contentHash, attempt.seed, attempt.difficulty as Difficulty).sheet;
+  return answerKeyFor(found.scenario, found.contentHash, attempt.seed, attempt.difficulty as Difficulty, keyingOf(attempt)).sheet;
 }
 
 /**
@@ -52,15 +51,15 @@ export function sheetForAttempt(attempt: Pick<AttemptRecord, "scenarioId" | "see
 export function gradeAttempt(attempt: AttemptRecord): Grading {
   const found = getScenario(attempt.scenarioId);
   if (!found) throw new Error(`scenario ${attempt.scenarioId} is no longer available`);
-  const key = answerKeyFor(found.scenario, found.contentHash, attempt.seed, attempt.difficulty as Difficulty);
+  const key = answerKeyFor(found.scenario, found.contentHash, attempt.seed, attempt.difficulty as Difficulty, keyingOf(attempt));
   return gradingOf(gradeAnswers(key, attempt.answers, { scenario: found.scenario, contentHash: found.contentHash }));
 }
 
-/** A grade result as the attempts repository stores it. */
-function gradingOf(result: GradeResult): Grading {
+/** A grade result as the attempts repository stores it; `mastery: false` keeps it out of the user's mastery. */
+function gradingOf(result: GradeResult, options: { mastery?: boolean } = {}): Grading {
   return {
     result: storedResult(result) as unknown as JsonInput, score: result.score, maxScore: result.maxScore,
-    concepts: Object.entries(result.byConcept).map(([concept, t]) => ({ concept, earned: t!.earned, possible: t!.possible })),
+    concepts: options.mastery === false ? [] : Object.entries(result.byConcept).map(([concept, t]) => ({ concept, earned: t!.earned, possible: t!.possible })),
   };
 }
 
@@ -72,24 +71,27 @@ export interface GradeRequest {
 }
 
 export type GradeNowResult =
-  | { ok: true; result: GradeResult; attemptId: string }
+  | { ok: true; result: GradeResult; attemptId: string | null }
   | { ok: false; reason: "unknown_scenario" | "client_gone" };
 
 /**
- * Grades answers for a variant without an attempt in progress (the grading API) and stores the
- * grading as a submitted attempt of mode "api": one stored grading per answered call. When the
- * caller hangs up first (`signal` aborted), nothing is stored, so stored gradings match the
- * responses that were delivered.
+ * Grades answers for a public catalogue variant (the grading API). A signed-in user's grading is
+ * stored as a submitted attempt of mode "api" (history, never mastery: the same call that grades a
+ * catalogue variant reveals its answers); an anonymous caller's is stored nowhere, so anonymous
+ * calls cost no storage. When the caller hangs up before the store (`signal` aborted), nothing is
+ * stored, so stored gradings match the responses that were delivered. The caller checks the seed
+ * is public and the variant not in practice (variant-guard.ts).
  */
-export async function gradeNow(owner: Owner, request: GradeRequest, signal?: AbortSignal): Promise<GradeNowResult> {
+export async function gradeNow(owner: Owner | null, request: GradeRequest, signal?: AbortSignal): Promise<GradeNowResult> {
   const found = getScenario(request.scenarioId);
   if (!found) return { ok: false, reason: "unknown_scenario" };
   const key = answerKeyFor(found.scenario, found.contentHash, request.seed, request.difficulty);
   const result = gradeAnswers(key, request.answers, { scenario: found.scenario, contentHash: found.contentHash });
+  if (!owner || !("userId" in owner)) return signal?.aborted ? { ok: false, reason: "client_gone" } : { ok: true, result, attemptId: null };
   const attempt = await recordGradedAttempt(owner, {
     scenarioId: request.scenarioId, contentHash: found.contentHash, engineVersion: ENGINE_VERSION, seed: request.seed,
-    difficulty: request.difficulty, mode: "api", answers: request.answers,
-  }, gradingOf(result), { stillWanted: () => !signal?.aborted });
+    difficulty: request.difficulty, mode: "api", answers: request.answers, optionSalt: (catalogueKeying(request.scenarioId, request.seed) as { salt: string }).salt,
+  }, gradingOf(result, { mastery: false }), { stillWanted: () => !signal?.aborted });
   if (!attempt) return { ok: false, reason: "client_gone" };
   return { ok: true, result, attemptId: attempt.id };
 }
@@ -111,24 +113,41 @@ export function resultOf(attempt: AttemptRecord): GradeResult | null {
   const stored = attempt.result;
   const found = getScenario(attempt.scenarioId);
   if (!found) return null;
-  const key = answerKeyFor(found.scenario, found.contentHash, stored.seed, stored.difficulty);
+  const key = answerKeyFor(found.scenario, found.contentHash, stored.seed, stored.difficulty, keyingOf(attempt));
   const regraded = gradeAnswers(key, attempt.answers, { scenario: found.scenario, contentHash: found.contentHash });
   if (found.contentHash === stored.contentHash || sameVerdicts(stored, regraded)) return { ...regraded, contentHash: stored.contentHash };
   return { ...regraded, regradedFrom: stored.contentHash };
 }
 
-/** The sheet as it leaves the server (the grader's public sheet carries no expected value). */
-export type PublicSheet = AnswerSheet;
+/** A sheet as it leaves the server: no expected value (the grader's public sheet has none) and, for an attempt, no seed. */
+export type PublicSheet = Omit<AnswerSheet, "seed"> & { readonly seed?: number };
 
+/** The public sheet of a catalogue variant (its seed is the caller's own choice). */
 export function publicSheetOf(sheet: AnswerSheet): PublicSheet {
   return sheet;
+}
+
+/** An attempt's sheet: the seed is the attempt's secret. */
+export function attemptSheetOf(sheet: AnswerSheet): PublicSheet {
+  const { seed: _secret, ...rest } = sheet;
+  return rest;
+}
+
+/** A result as an attempt shows it: without the seed. */
+export type AttemptResult = Omit<GradeResult, "seed">;
+
+function attemptResultOf(result: GradeResult | null): AttemptResult | null {
+  if (!result) return null;
+  const { seed: _secret, ...rest } = result;
+  return rest;
 }
 
 /** What an owner may see of an attempt: the public sheet and saved answers; the result once submitted. */
 export interface AttemptView {
   readonly id: string;
   readonly scenarioId: string;
-  readonly seed: number;
+  /** An opaque code naming the attempt to its learner (the seed stays on the server). */
+  readonly label: string;
   readonly difficulty: Difficulty;
   readonly mode: string;
   readonly status: "in_progress" | "submitted";
@@ -137,7 +156,7 @@ export interface AttemptView {
   readonly submittedAt: string | null;
   readonly sheet: PublicSheet;
   readonly answers: Record<string, unknown>;
-  readonly result: GradeResult | null;
+  readonly result: AttemptResult | null;
 }
 
 /** The owner's view of an attempt, or null when its scenario is no longer served. */
@@ -146,10 +165,10 @@ export function attemptView(attempt: AttemptRecord): AttemptView | null {
   if (!sheet) return null;
   const answers = attempt.answers !== null && typeof attempt.answers === "object" && !Array.isArray(attempt.answers) ? (attempt.answers as Record<string, unknown>) : {};
   return {
-    id: attempt.id, scenarioId: attempt.scenarioId, seed: attempt.seed, difficulty: attempt.difficulty as Difficulty, mode: attempt.mode,
+    id: attempt.id, scenarioId: attempt.scenarioId, label: labelOf(attempt), difficulty: attempt.difficulty as Difficulty, mode: attempt.mode,
     status: attempt.status === "submitted" ? "submitted" : "in_progress",
     createdAt: attempt.createdAt.toISOString(), updatedAt: attempt.updatedAt.toISOString(), submittedAt: attempt.submittedAt?.toISOString() ?? null,
-    sheet: publicSheetOf(sheet), answers, result: resultOf(attempt),
+    sheet: attemptSheetOf(sheet), answers, result: attemptResultOf(resultOf(attempt)),
   };
 }
 
@@ -167,7 +186,7 @@ export function journeyForAttempt(attempt: AttemptRecord): JourneyProps | null {
   if (attempt.status !== "submitted") return null;
   const found = getScenario(attempt.scenarioId);
   if (!found) return null;
-  const { trace } = answerKeyFor(found.scenario, found.contentHash, attempt.seed, attempt.difficulty as Difficulty);
+  const { trace } = answerKeyFor(found.scenario, found.contentHash, attempt.seed, attempt.difficulty as Difficulty, keyingOf(attempt));
   const first = resultOf(attempt)?.firstDivergence ?? null;
   const flows = trace.flows.map((f) => ({ id: f.id, title: f.title, outcome: f.outcome, events: f.events }));
   const focus = first ? journeyFocus(flows, first.flow, first.at) : null;

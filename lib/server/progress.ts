@@ -6,6 +6,7 @@
 import "server-only";
 import { CONCEPTS, type Difficulty } from "@/lib/scenario/schema";
 import { type AttemptRecord, listAttemptsForOwner } from "./attempts";
+import { labelOf } from "./practice/secrets";
 import { listScenarios, type ScenarioSummary } from "./catalogue";
 import { getDb } from "./db";
 import { type ConceptMastery, getMasteryForUser } from "./mastery";
@@ -16,6 +17,8 @@ export interface ProgressAttempt {
   readonly scenarioId: string;
   /** The scenario's title, or its id when the scenario is no longer in the catalogue. */
   readonly scenarioTitle: string;
+  /** The attempt's opaque label (the seed stays on the server). */
+  readonly label: string;
   readonly difficulty: string;
   readonly mode: string;
   readonly status: string;
@@ -78,6 +81,7 @@ export function toProgressAttempt(a: AttemptRecord, titles: ReadonlyMap<string, 
     id: a.id,
     scenarioId: a.scenarioId,
     scenarioTitle: titles.get(a.scenarioId) ?? a.scenarioId,
+    label: labelOf(a),
     difficulty: a.difficulty,
     mode: a.mode,
     status: a.status,

@@ -24,6 +24,8 @@ export interface LoadOptions {
   readonly body?: string;
   /** A folder for wrk's script and body files. */
   readonly dir: string;
+  /** A Cookie header to send with every request (a signed-in session). */
+  readonly cookie?: string;
 }
 
 export interface LoadFigures {
@@ -104,7 +106,7 @@ function runWrk(options: LoadOptions): Promise<LoadFigures> {
   const script = path.join(options.dir, "load.lua");
   fs.writeFileSync(script, WRK_SCRIPT);
   const duration = WRK_OPEN_SECONDS + options.seconds + WRK_DRAIN_SECONDS;
-  const args = ["-t1", `-c${options.connections}`, `-d${duration}s`, "--timeout", "60s", "--latency", "-s", script, options.url, "--", String(WRK_OPEN_SECONDS), String(options.seconds)];
+  const args = ["-t1", `-c${options.connections}`, `-d${duration}s`, "--timeout", "60s", "--latency", "-s", script, ...(options.cookie ? ["-H", `Cookie: ${options.cookie}`] : []), options.url, "--", String(WRK_OPEN_SECONDS), String(options.seconds)];
   if (options.body !== undefined) {
     const bodyFile = path.join(options.dir, "body.json");
     fs.writeFileSync(bodyFile, options.body);
@@ -135,7 +137,7 @@ function runAutocannon(options: LoadOptions, amount?: number): Promise<LoadFigur
     autocannon({
       url: options.url, connections: options.connections, ...(amount ? { amount } : { duration: options.seconds }),
       method: options.body === undefined ? "GET" : "POST", body: options.body,
-      headers: options.body === undefined ? {} : { "content-type": "application/json" },
+      headers: { ...(options.body === undefined ? {} : { "content-type": "application/json" }), ...(options.cookie ? { cookie: options.cookie } : {}) },
     }, (error, r) => {
       if (error) return reject(error);
       resolve({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], failed: r.non2xx, unanswered: r.errors + r.timeouts });

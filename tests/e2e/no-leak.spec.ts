@@ -8,9 +8,9 @@
  * (the story, context cells, diagram addresses and MACs) are excepted; see tests/helpers/leaks.ts.
  */
 import { expect, type Response, test } from "@playwright/test";
-import { findScenario } from "../../lib/content/scenario-files";
-import { buildAnswerKey } from "../../lib/grader";
-import { contextOf, leaks } from "../helpers/leaks";
+import { leaks } from "../helpers/leaks";
+import { attemptRow } from "./support/attempt-secrets";
+import { attemptSecrets } from "./support/variant-secrets";
 
 const SCENARIOS = ["browser-to-google", "aws-private-subnet-nat", "kubernetes-service-call", "https-through-cdn"];
 
@@ -29,7 +29,7 @@ test.describe("no expected value reaches the browser before submission", () => {
       const started = await page.request.post("/api/v1/attempts", { data: { scenarioId, difficulty: "advanced" } });
       expect(started.status()).toBe(201);
       const startedBody = await started.text();
-      const { id, seed } = JSON.parse(startedBody) as { id: string; seed: number };
+      const { id } = JSON.parse(startedBody) as { id: string };
 
       await page.goto(`/practice/${id}`);
       await expect(page.getByRole("button", { name: /submit/i })).toBeVisible();
@@ -43,17 +43,18 @@ test.describe("no expected value reaches the browser before submission", () => {
       // The RSC payload a client-side navigation to the page would fetch.
       const rsc = await page.request.get(`/practice/${id}`, { headers: { RSC: "1" } });
       const view = await page.request.get(`/api/v1/attempts/${id}`);
-      const detail = await page.request.get(`/api/v1/scenarios/${scenarioId}?seed=${seed}`);
       page.off("response", capture);
 
       const received = [...(await Promise.all(documents)), startedBody, await rsc.text(), await view.text()];
       const scripts = await Promise.all(code);
       expect(received.join("").length).toBeGreaterThan(10_000);
       expect(scripts.length).toBeGreaterThan(0);
-      const found = findScenario(scenarioId);
-      if (!found.ok) throw new Error(`cannot load ${scenarioId}`);
-      const key = buildAnswerKey(found.scenario, seed, "advanced");
-      const context = contextOf(await view.json(), (await detail.json()).diagram);
+      // The key, as only the server can build it: seed and option salt read from its database.
+      const { key, context } = attemptSecrets(id);
+      const row = attemptRow(id);
+      for (const secret of [String(row.seed), row.optionSalt!, row.variantFingerprint!]) {
+        expect(received.some((text) => new RegExp(`(?<![\\w.])${secret.replace(/[^\w]/g, "\\$&")}(?![\\w])`).test(text))).toBe(false);
+      }
       expect(leaks(received, key.blanks, context)).toEqual([]);
       // Scripts and stylesheets are the same for every variant; short numbers there are noise.
       expect(leaks(scripts, key.blanks, context, 5)).toEqual([]);

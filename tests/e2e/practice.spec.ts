@@ -6,9 +6,9 @@
  * another variant. Guests can do all of it without an account; other people cannot see an attempt.
  */
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { findScenario } from "../../lib/content/scenario-files";
-import { buildAnswerKey, modelAnswers } from "../../lib/grader";
+import { modelAnswers } from "../../lib/grader";
 import type { Difficulty } from "../../lib/scenario/schema";
+import { attemptKey } from "./support/attempt-secrets";
 
 const SHOTS = "tests/e2e/screenshots";
 const GOOGLE = "browser-to-google";
@@ -16,24 +16,20 @@ const PASSWORD = "a long enough password";
 
 type Answers = Record<string, string | string[] | { inside: string; translated: string; outside: string }>;
 
-/** The right answers for a variant, from the grader itself (the test knows; the page never tells). */
-function rightAnswers(seed: number, difficulty: Difficulty): Answers {
-  const found = findScenario(GOOGLE);
-  if (!found.ok) throw new Error(`cannot load ${GOOGLE}`);
-  return modelAnswers(buildAnswerKey(found.scenario, seed, difficulty)) as Answers;
+/** The right answers for an attempt, from the grader and the attempt's secrets in the database (the test knows; the page never tells). */
+function rightAnswers(attemptId: string): Answers {
+  return modelAnswers(attemptKey(attemptId)) as Answers;
 }
 
-/** Points on offer in a variant's sheet (a NAT entry weighs more than a single field). */
-function maxScore(seed: number, difficulty: Difficulty): number {
-  const found = findScenario(GOOGLE);
-  if (!found.ok) throw new Error(`cannot load ${GOOGLE}`);
-  return buildAnswerKey(found.scenario, seed, difficulty).blanks.reduce((sum, b) => sum + b.weight, 0);
+/** Points on offer in an attempt's sheet (a NAT entry weighs more than a single field). */
+function maxScore(attemptId: string): number {
+  return attemptKey(attemptId).blanks.reduce((sum, b) => sum + b.weight, 0);
 }
 
-async function startAttempt(request: APIRequestContext, difficulty: Difficulty): Promise<{ id: string; seed: number }> {
+async function startAttempt(request: APIRequestContext, difficulty: Difficulty): Promise<{ id: string; label: string }> {
   const response = await request.post("/api/v1/attempts", { data: { scenarioId: GOOGLE, difficulty } });
   expect(response.status()).toBe(201);
-  return (await response.json()) as { id: string; seed: number };
+  return (await response.json()) as { id: string; label: string };
 }
 
 const blank = (page: Page, id: string, part?: string): Locator =>
@@ -52,7 +48,7 @@ async function tabTo(page: Page, target: Locator, max = 80) {
 
 test.describe.serial("a signed-up learner practises the google.com scenario", () => {
   let page: Page;
-  let attempt: { id: string; seed: number };
+  let attempt: { id: string; label: string };
   let right: Answers;
   const email = `practice-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
@@ -73,10 +69,10 @@ test.describe.serial("a signed-up learner practises the google.com scenario", ()
     attempt = await startAttempt(page.request, "beginner");
     await page.goto(`/practice/${attempt.id}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("What happens when you type google.com?");
-    await expect(page.getByTestId("practice-sheet")).toHaveAttribute("data-seed", String(attempt.seed));
+    await expect(page.getByTestId("practice-sheet")).toHaveAttribute("data-label", attempt.label);
     await expect(page.getByTestId("story")).toContainText("8.8.8.8");
     await expect(page.getByTestId("topology-diagram")).toBeVisible();
-    right = rightAnswers(attempt.seed, "beginner");
+    right = rightAnswers(attempt.id);
     // The public sheet only: the answer to the NAT question is nowhere on the page.
     const nat = right["first-visit/nat@home-router~2/nat"] as { translated: string };
     await expect(page.locator("main")).not.toContainText(nat.translated);
@@ -108,7 +104,8 @@ test.describe.serial("a signed-up learner practises the google.com scenario", ()
     await blank(page, "first-visit/tcp.syn-ack@home-router/dst").fill(right["first-visit/tcp.syn@home-router/src"] as string);
     const nat = right["first-visit/nat@home-router~2/nat"] as { inside: string; translated: string; outside: string };
     for (const part of ["inside", "translated", "outside"] as const) await blank(page, "first-visit/nat@home-router~2/nat", part).fill(nat[part]);
-    await page.getByLabel(/^How does the flow end\?/).selectOption("NXDOMAIN");
+    // Option values are ids keyed per attempt: choose by what the learner reads.
+    await page.getByLabel(/^How does the flow end\?/).selectOption({ label: "Name does not exist (NXDOMAIN)" });
     await page.getByLabel(/^Which component decides it\?/).selectOption(right["typo/outcome/component"] as string);
     await page.getByRole("radio", { name: "HIT" }).check();
     await expectSaved(page);
@@ -118,7 +115,7 @@ test.describe.serial("a signed-up learner practises the google.com scenario", ()
     await expect(blank(page, "first-visit/dns.query@laptop/dst")).toHaveValue(right["first-visit/dns.query@laptop/dst"] as string);
     await expect(blank(page, "first-visit/tcp.syn-ack@home-router/dst")).toHaveValue(right["first-visit/tcp.syn@home-router/src"] as string);
     await expect(blank(page, "first-visit/nat@home-router~2/nat", "outside")).toHaveValue(nat.outside);
-    await expect(page.getByLabel(/^How does the flow end\?/)).toHaveValue("NXDOMAIN");
+    await expect(page.getByLabel(/^How does the flow end\?/).locator("option:checked")).toHaveText("Name does not exist (NXDOMAIN)");
     await expect(page.getByRole("radio", { name: "HIT" })).toBeChecked();
   });
 
@@ -156,7 +153,7 @@ test.describe.serial("a signed-up learner practises the google.com scenario", ()
 
     await expect(page.getByTestId("results-heading")).toBeFocused();
     await expect(page.getByTestId("score")).toContainText(/\d+%/);
-    await expect(page.getByTestId("score")).toContainText(`of ${maxScore(attempt.seed, "beginner")} points`);
+    await expect(page.getByTestId("score")).toContainText(`of ${maxScore(attempt.id)} points`);
     const wrong = page.locator('[data-testid="field-result"][data-blank="first-visit/tcp.syn-ack@home-router/dst"]');
     await expect(wrong).toHaveAttribute("data-status", "wrong");
     await expect(wrong.getByTestId("expected-value")).toHaveText(right["first-visit/tcp.syn-ack@home-router/dst"] as string);
@@ -190,13 +187,13 @@ test.describe.serial("a signed-up learner practises the google.com scenario", ()
     await stranger.close();
   });
 
-  test("Try another variant: a new attempt of the same scenario and difficulty, with another seed", async () => {
+  test("Try another variant: a new attempt of the same scenario and difficulty, with another label", async () => {
     await page.getByRole("button", { name: "Try another variant" }).click();
     await expect(page).not.toHaveURL(new RegExp(`/practice/${attempt.id}`));
     await expect(page).toHaveURL(/\/practice\/[a-z0-9]+$/);
     const sheet = page.getByTestId("practice-sheet");
     await expect(sheet).toBeVisible();
-    expect(await sheet.getAttribute("data-seed")).not.toBe(String(attempt.seed));
+    expect(await sheet.getAttribute("data-label")).not.toBe(attempt.label);
     await expect(page.getByText(/^Practice · Beginner/)).toBeVisible();
   });
 });
@@ -227,7 +224,7 @@ test("ordering with the keyboard: Alt+Arrow moves a step, the move is announced 
 
 test("autosave says when it cannot save, keeps retrying, and catches up", async ({ page }) => {
   const attempt = await startAttempt(page.request, "beginner");
-  const right = rightAnswers(attempt.seed, "beginner");
+  const right = rightAnswers(attempt.id);
   await page.goto(`/practice/${attempt.id}`);
   let refused = 0;
   await page.route(`**/api/v1/attempts/${attempt.id}/answers`, async (route) => {
@@ -248,7 +245,7 @@ test("a guest (no account) can practise and submit", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("account-menu")).toContainText("Sign in");
   const attempt = await startAttempt(page.request, "beginner");
-  const right = rightAnswers(attempt.seed, "beginner");
+  const right = rightAnswers(attempt.id);
   await page.goto(`/practice/${attempt.id}`);
   await blank(page, "first-visit/dns.query@laptop/dst").fill(right["first-visit/dns.query@laptop/dst"] as string);
   await blank(page, "first-visit/tcp.syn@laptop/dst").fill(right["first-visit/tcp.syn@laptop/dst"] as string);
@@ -256,6 +253,6 @@ test("a guest (no account) can practise and submit", async ({ page }) => {
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByTestId("results")).toBeVisible();
-  await expect(page.getByTestId("score")).toContainText(`2 of ${maxScore(attempt.seed, "beginner")} points`);
+  await expect(page.getByTestId("score")).toContainText(`2 of ${maxScore(attempt.id)} points`);
   await page.screenshot({ path: `${SHOTS}/practice-guest-results.png` });
 });

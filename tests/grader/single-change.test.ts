@@ -38,7 +38,7 @@ function perturb(blank: KeyBlank, model: Answers[string]): Answers[string] {
     case "cidr": return e === "0.0.0.0/0" ? "10.0.0.0/8" : "0.0.0.0/0";
     case "header": return /^\d+\.\d+\.\d+\.\d+$/.test(e) ? bumpIp(e) : `${e}x`;
     case "protocol": return e === "TCP" ? "UDP" : "TCP";
-    case "choice": return blank.options!.find((o) => o.id !== e)!.id;
+    case "choice": return blank.options!.find((o) => (blank.optionValues?.[o.id] ?? o.id) !== e)!.id;
     case "nat-entry": {
       const m = model as { inside: string; translated: string; outside: string };
       const t = m.translated;

@@ -71,3 +71,20 @@ export function leaks(payload: unknown, blanks: readonly KeyBlank[], context: Co
   return out;
 }
 
+
+/**
+ * For the oracle tests: an attempt's blanks reduced to the values that are its variant's own
+ * secrets. Left out: values every variant shares (`shared`: they belong to the scenario, and any
+ * study variant shows them), values given as context, and a composite (a socket, a NAT entry) whose
+ * distinctive parts are all given or shared (its ClusterIP is in the story and its port is 80).
+ */
+export function variantSecrets(blanks: readonly KeyBlank[], shared: readonly string[], context: Context): KeyBlank[] {
+  const given = [context.story, ...context.cells, ...context.diagram];
+  const known = (v: string) => containsToken(shared, v) || containsToken(given, v);
+  const distinctive = (v: string) => /^\d+\.\d+\.\d+\.\d+$/.test(v) || (/^\d+$/.test(v) ? v.length >= 3 : v.length >= 4);
+  return blanks.map((b) => {
+    const parts = b.parts.filter((p) => !known(p.expected));
+    const secretPart = parts.some((p) => distinctive(p.expected));
+    return { ...b, expected: known(b.expected) || (b.parts.length > 1 && !secretPart) ? "" : b.expected, parts };
+  });
+}

@@ -9,13 +9,12 @@ import { GET as getAttempt } from "@/app/api/v1/attempts/[id]/route";
 import { PUT as saveAnswers, POST as beaconAnswers } from "@/app/api/v1/attempts/[id]/answers/route";
 import { POST as submit } from "@/app/api/v1/attempts/[id]/submit/route";
 import { GET as getTrace } from "@/app/api/v1/attempts/[id]/trace/route";
-import { buildAnswerKey, modelAnswers } from "@/lib/grader";
 import { getDb } from "@/lib/server/db";
-import { getScenario } from "@/lib/server/catalogue";
 import { createUserWithPassword } from "@/lib/server/users";
 import { call, json } from "./support/api-client";
 import { actAs, newGuest } from "./support/mock-owner";
 import { describeEachDatabase } from "./support/test-database";
+import { attemptAnswers } from "./support/attempt-key";
 import type { Owner } from "@/lib/server/owner";
 
 vi.mock("@/lib/server/request-owner", () => import("./support/mock-owner"));
@@ -42,22 +41,30 @@ const put = (id: string, answers: unknown) => call(saveAnswers, "PUT", `/api/v1/
 const post = (id: string) => call(submit, "POST", `/api/v1/attempts/${id}/submit`, at(id));
 const trace = (id: string) => call(getTrace, "GET", `/api/v1/attempts/${id}/trace`, at(id));
 
-/** The model answers of an attempt's variant, as a learner who knows everything would type them. */
-function rightAnswers(seed: number, difficulty: "beginner" | "intermediate" | "advanced" = "beginner") {
-  const found = getScenario(GOOGLE)!;
-  return modelAnswers(buildAnswerKey(found.scenario, seed, difficulty)) as Record<string, unknown>;
-}
+/** The model answers of an attempt's variant (read from the server's side), as a learner who knows everything would type them. */
+const rightAnswers = (id: string) => attemptAnswers(id);
 
 describeEachDatabase("attempts API", () => {
-  test("starting an attempt: 201 with its id, a random seed and the public sheet", async () => {
+  test("starting an attempt: 201 with its id, an opaque label, the public sheet, and no seed anywhere", async () => {
     const owner = await newUser();
     const attempt = await start(owner);
     expect(attempt).toMatchObject({ scenarioId: GOOGLE, difficulty: "beginner", status: "in_progress", answers: {}, result: null, mode: "practice" });
-    expect(attempt.seed).toBeGreaterThan(0);
+    expect(attempt.label).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(attempt).not.toHaveProperty("seed");
+    expect(attempt.sheet).not.toHaveProperty("seed");
     expect(attempt.sheet.flows.length).toBeGreaterThan(0);
     expect(attempt.sheet).not.toHaveProperty("variables");
-    const seeded = await start(owner, { scenarioId: GOOGLE, difficulty: "intermediate", seed: 42 });
-    expect(seeded).toMatchObject({ seed: 42, difficulty: "intermediate" });
+    const row = await getDb().attempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect(row.seed).toBeGreaterThan(9_999);
+    expect(JSON.stringify(attempt)).not.toMatch(new RegExp(`\\b${row.seed}\\b`));
+    expect(JSON.stringify(attempt)).not.toContain(row.optionSalt!);
+  });
+
+  test("a seed cannot be chosen for an attempt: 422 naming the field", async () => {
+    actAs(await newUser());
+    const response = await call(startAttempt, "POST", "/api/v1/attempts", { body: { scenarioId: GOOGLE, difficulty: "beginner", seed: 42 } });
+    expect(response.status).toBe(422);
+    expect((await json(response)).error.fields.seed[0]).toMatch(/drawn by the server/);
   });
 
   test("autosave, then a reload gets the saved answers back", async () => {
@@ -115,12 +122,12 @@ describeEachDatabase("attempts API", () => {
 
   test("the trace: 409 before submission, the journey's data after", async () => {
     const owner = await newUser();
-    const { id, seed } = await start(owner);
+    const { id } = await start(owner);
     const before = await trace(id);
     expect(before.status).toBe(409);
     expect((await json(before)).error.code).toBe("not_submitted");
 
-    const answers = { ...rightAnswers(seed), "first-visit/tcp.syn@home-router/src": "192.0.2.1:1" };
+    const answers = { ...(await rightAnswers(id)), "first-visit/tcp.syn@home-router/src": "192.0.2.1:1" };
     expect((await put(id, answers)).status).toBe(200);
     expect((await post(id)).status).toBe(200);
     const after = await trace(id);
@@ -134,8 +141,8 @@ describeEachDatabase("attempts API", () => {
 
   test("20 concurrent identical submits: one stored grading, 20 identical 200 responses", async () => {
     const owner = await newUser();
-    const { id, seed } = await start(owner);
-    await put(id, { ...rightAnswers(seed), "first-visit/tcp.syn@laptop/tcp.flags": "ACK" });
+    const { id } = await start(owner);
+    await put(id, { ...(await rightAnswers(id)), "first-visit/tcp.syn@laptop/tcp.flags": "ACK" });
     const responses = await Promise.all(Array.from({ length: 20 }, () => post(id)));
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
     const bodies = await Promise.all(responses.map((r) => r.text()));
@@ -171,8 +178,8 @@ describeEachDatabase("attempts API", () => {
 
   test("a guest can start, save and submit", async () => {
     const guest = newGuest();
-    const { id, seed } = await start(guest);
-    await put(id, rightAnswers(seed));
+    const { id } = await start(guest);
+    await put(id, await rightAnswers(id));
     const body = await json(await post(id));
     expect(body.result.percent).toBe(100);
   });

@@ -1,7 +1,8 @@
 /**
- * POST /api/v1/grade: stateless grading with the cached key, and every successful call stored as
- * one submitted attempt (mode "api") of the caller: after N successful responses there are exactly
- * N stored gradings, whether the calls come one by one or all at once. Failed calls store nothing.
+ * POST /api/v1/grade: stateless grading with the cached key. A signed-in caller's every successful
+ * call is stored as one submitted attempt (mode "api", never added to mastery): after N successful
+ * responses there are exactly N stored gradings, whether the calls come one by one or all at once.
+ * Failed calls store nothing; anonymous calls (a guest cookie or none) store nothing at all.
  */
 import { expect, test, vi } from "vitest";
 import { POST as grade } from "@/app/api/v1/grade/route";
@@ -30,11 +31,16 @@ function answers(seed = SEED) {
 const gradeCall = (body: unknown) => call(grade, "POST", "/api/v1/grade", { body });
 const storedFor = (owner: Owner) => getDb().attempt.findMany({ where: ownedBy(owner) });
 
+let users = 0;
+async function newUser(): Promise<{ userId: string }> {
+  const created = await createUserWithPassword({ email: `grader-${++users}-${Date.now()}@example.com`, password: "a long enough password" });
+  if (!created.ok) throw new Error("no user");
+  return { userId: created.user.id };
+}
+
 describeEachDatabase("grading API", () => {
-  test("grades and returns the GradeResult; the stored attempt is submitted, mode api, with the same result", async () => {
-    const created = await createUserWithPassword({ email: `grader-${Date.now()}@example.com`, password: "a long enough password" });
-    if (!created.ok) throw new Error("no user");
-    const owner = { userId: created.user.id };
+  test("grades and returns the GradeResult; a user's stored attempt is submitted, mode api, with the same result, outside mastery", async () => {
+    const owner = await newUser();
     actAs(owner);
     const wrong = { ...answers(), "first-visit/tcp.syn@home-router/src": "192.168.1.10:52432" };
     const response = await gradeCall({ scenarioId: GOOGLE, seed: SEED, difficulty: "beginner", answers: wrong });
@@ -53,12 +59,14 @@ describeEachDatabase("grading API", () => {
     for (const at of [rows[0]!.submittedAt!, rows[0]!.createdAt, rows[0]!.updatedAt]) expect(Math.abs(at.getTime() - Date.now())).toBeLessThan(60_000);
     expect(response.headers.get("content-location")).toBe(`/api/v1/attempts/${rows[0]!.id}`);
     const view = await json(await call(getAttempt, "GET", "/", { params: { id: rows[0]!.id } }));
-    expect(view.result).toEqual(result);
-    expect(await getDb().conceptScore.count({ where: { userId: owner.userId } })).toBeGreaterThan(0);
+    const { seed: _seed, ...withoutSeed } = result;
+    expect(view.result).toEqual(withoutSeed);
+    // The same endpoint reveals a catalogue variant's answers, so its gradings never count as mastery.
+    expect(await getDb().conceptScore.count({ where: { userId: owner.userId } })).toBe(0);
   });
 
   test("N successful calls store exactly N gradings (sequential and 25 concurrent); failures store none", async () => {
-    const owner = newGuest();
+    const owner = await newUser();
     actAs(owner);
     const body = { scenarioId: GOOGLE, seed: SEED, difficulty: "beginner", answers: answers() };
     let ok = 0;
@@ -76,15 +84,33 @@ describeEachDatabase("grading API", () => {
     expect(rows.every((r) => r.mode === "api" && r.status === "submitted" && r.result !== null)).toBe(true);
   });
 
-  test("a caller without an identity becomes a guest, and the grading is theirs", async () => {
+  test.each([
+    { label: "a caller without an identity stays one (no guest is made)", owner: () => null },
+    { label: "a guest", owner: () => newGuest() },
+  ])("anonymous grading stores nothing: $label", async ({ owner }) => {
+    const who = owner();
+    actAs(who);
+    const guestsBefore = guestsCreated().length;
+    const rowsBefore = await getDb().attempt.count();
+    for (let i = 0; i < 3; i++) {
+      const response = await gradeCall({ scenarioId: GOOGLE, seed: 3 + i, difficulty: "beginner", answers: {} });
+      expect(response.status).toBe(200);
+      expect((await json(response)).score).toBe(0);
+      expect(response.headers.get("content-location")).toBeNull();
+    }
+    expect(guestsCreated().length).toBe(guestsBefore);
+    expect(await getDb().attempt.count()).toBe(rowsBefore);
+  });
+
+  test.each([
+    { label: "above the public range", seed: 10_000 },
+    { label: "an attempt-sized seed", seed: 1_234_567_890 },
+    { label: "negative", seed: -1 },
+  ])("a seed outside the public range 0-9999 is refused: $label", async ({ seed }) => {
     actAs(null);
-    const before = guestsCreated().length;
-    const response = await gradeCall({ scenarioId: GOOGLE, seed: 3, difficulty: "beginner", answers: {} });
-    expect(response.status).toBe(200);
-    expect((await json(response)).score).toBe(0);
-    const guest = guestsCreated()[before]!;
-    expect(guest).toBeDefined();
-    expect(await storedFor(guest)).toHaveLength(1);
+    const response = await gradeCall({ scenarioId: GOOGLE, seed, difficulty: "beginner", answers: {} });
+    expect(response.status).toBe(422);
+    expect((await json(response)).error.fields.seed[0]).toMatch(/0 to 9999/);
   });
 
   test("garbage answers (right shape, nonsense values) are graded, not rejected", async () => {
@@ -115,7 +141,7 @@ describeEachDatabase("grading API", () => {
   });
 
   test("a caller who hung up gets nothing stored: before grading, or just after the insert", async () => {
-    const owner = newGuest();
+    const owner = await newUser();
     actAs(owner);
     const gone = new AbortController();
     gone.abort();
@@ -125,9 +151,7 @@ describeEachDatabase("grading API", () => {
 
     // The client leaves while the row is being written: the transaction (the row, and a user's
     // mastery) is rolled back, so the grading is never visible.
-    const created = await createUserWithPassword({ email: `leaver-${Date.now()}@example.com`, password: "a long enough password" });
-    if (!created.ok) throw new Error("no user");
-    const user = { userId: created.user.id };
+    const user = await newUser();
     const input = { scenarioId: GOOGLE, contentHash: "h", engineVersion: "1", seed: 1, difficulty: "beginner", answers: {} };
     const grading = { result: { score: 1 }, score: 1, maxScore: 2, concepts: [{ concept: "nat", earned: 1, possible: 2 }] };
     for (const who of [owner, user]) {

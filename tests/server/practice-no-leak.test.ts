@@ -21,6 +21,8 @@ import { call, json } from "./support/api-client";
 import { actAs, newGuest } from "./support/mock-owner";
 import { describeEachDatabase } from "./support/test-database";
 import { contextOf, leaks, type Context } from "../helpers/leaks";
+import { attemptKey } from "./support/attempt-key";
+import { getDb } from "@/lib/server/db";
 
 vi.mock("@/lib/server/request-owner", () => import("./support/mock-owner"));
 
@@ -52,19 +54,22 @@ describeEachDatabase("no answers before submission", () => {
     actAs(owner);
     const started = await startPractice(owner, scenarioId, difficulty, seed);
     if (!started.ok) throw new Error(`could not start ${scenarioId}`);
-    const found = getScenario(scenarioId)!;
-    const key = buildAnswerKey(found.scenario, seed, difficulty);
+    const key = await attemptKey(started.attempt.id);
+    const row = await getDb().attempt.findUniqueOrThrow({ where: { id: started.attempt.id } });
+    const secrets = [row.optionSalt!, row.variantFingerprint!];
 
     const page = await loadPracticePage(started.attempt.id, owner);
     expect(page?.status).toBe("in_progress");
     if (page?.status !== "in_progress") return;
     const context = contextOf(page, page.diagram);
     expect(leaks(page, key.blanks, context)).toEqual([]);
-    expect(JSON.stringify(page)).not.toMatch(/"(expected|provenance|variables|events|trace)"/);
+    expect(JSON.stringify(page)).not.toMatch(/"(expected|provenance|variables|events|trace|seed)"/);
+    for (const secret of secrets) expect(JSON.stringify(page)).not.toContain(secret);
 
     const api = await json(await call(getAttempt, "GET", "/", { params: { id: started.attempt.id } }));
     expect(api.status).toBe("in_progress");
     expect(leaks(api, key.blanks, context)).toEqual([]);
-    expect(JSON.stringify(api)).not.toMatch(/"(expected|provenance|variables|events|trace)"/);
+    expect(JSON.stringify(api)).not.toMatch(/"(expected|provenance|variables|events|trace|seed)"/);
+    for (const secret of secrets) expect(JSON.stringify(api)).not.toContain(secret);
   });
 });

@@ -12,19 +12,16 @@ import { DifficultySchema } from "@/lib/scenario/schema";
 const StartSchema = z.object({
   scenarioId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64),
   difficulty: DifficultySchema,
-  /** Optional: a specific variant (0 is the source text's own numbers). */
-  seed: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 
 export async function startPracticeAction(formData: FormData): Promise<void> {
   const parsed = StartSchema.safeParse({
     scenarioId: formData.get("scenarioId"),
     difficulty: formData.get("difficulty") ?? "beginner",
-    seed: formData.get("seed") || undefined,
   });
   if (!parsed.success) redirect("/scenarios?error=bad-request");
   const owner = await getOrCreateRequestOwner();
-  const started = await startPractice(owner, parsed.data.scenarioId, parsed.data.difficulty, parsed.data.seed);
+  const started = await startPractice(owner, parsed.data.scenarioId, parsed.data.difficulty);
   if (!started.ok) redirect("/scenarios?error=unknown-scenario");
   redirect(`/practice/${started.attempt.id}`);
 }

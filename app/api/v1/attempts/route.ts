@@ -1,7 +1,7 @@
 /**
- * POST /api/v1/attempts {scenarioId, difficulty, seed?}: starts a practice attempt on a variant (a
- * fresh random one unless a seed is given) for the caller, a guest if nobody is signed in.
- * Answers 201 with the attempt's id and its public sheet.
+ * POST /api/v1/attempts {scenarioId, difficulty}: starts a practice attempt on a fresh secret
+ * variant for the caller, a guest if nobody is signed in. Answers 201 with the attempt's id, its
+ * label and its public sheet (never its seed).
  */
 import { NextResponse } from "next/server";
 import { notFound, parseJsonBody, withApiErrors } from "@/lib/server/api";
@@ -13,7 +13,7 @@ export const POST = withApiErrors(async (request: Request) => {
   const input = await parseJsonBody(request, StartAttemptSchema);
   if (!input.ok) return input.response;
   const owner = await getOrCreateRequestOwner();
-  const started = await startPractice(owner, input.data.scenarioId, input.data.difficulty, input.data.seed);
+  const started = await startPractice(owner, input.data.scenarioId, input.data.difficulty);
   if (!started.ok) return notFound("scenario");
   const view = attemptView(started.attempt);
   if (!view) return notFound("scenario");

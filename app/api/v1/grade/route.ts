@@ -1,18 +1,23 @@
 /**
- * POST /api/v1/grade {scenarioId, seed, difficulty, answers}: grades a sheet without an attempt in
- * progress and stores the grading as a submitted attempt (mode "api") of the caller, a guest if
- * nobody is signed in. Answers with the GradeResult; the stored attempt is in Content-Location.
+ * POST /api/v1/grade {scenarioId, seed, difficulty, answers}: grades a sheet of a public catalogue
+ * variant (409 while that variant is in an open attempt). A signed-in user's grading is stored as a
+ * submitted attempt (mode "api", in Content-Location); an anonymous caller's is not stored.
  */
 import { NextResponse } from "next/server";
 import { apiError, notFound, parseJsonBody, withApiErrors } from "@/lib/server/api";
 import { GradeSchema, MAX_ANSWERS_BODY_BYTES } from "@/lib/server/api-schemas";
 import { gradeNow } from "@/lib/server/practice";
-import { getOrCreateRequestOwner } from "@/lib/server/request-owner";
+import { getScenario } from "@/lib/server/catalogue";
+import { refuseVariantInPractice } from "@/lib/server/practice/variant-guard";
+import { getRequestOwner } from "@/lib/server/request-owner";
 
 export const POST = withApiErrors(async (request: Request) => {
   const input = await parseJsonBody(request, GradeSchema, { maxBytes: MAX_ANSWERS_BODY_BYTES });
   if (!input.ok) return input.response;
-  const owner = await getOrCreateRequestOwner();
+  const found = getScenario(input.data.scenarioId);
+  const refused = found && (await refuseVariantInPractice(found.scenario, input.data.seed));
+  if (refused) return refused;
+  const owner = await getRequestOwner();
   const graded = await gradeNow(owner, input.data, request.signal);
   if (!graded.ok && graded.reason === "client_gone") {
     // Nobody is listening any more, and nothing was stored.
@@ -20,6 +25,6 @@ export const POST = withApiErrors(async (request: Request) => {
   }
   if (!graded.ok) return notFound("scenario");
   return NextResponse.json(graded.result, {
-    headers: { "cache-control": "no-store", "content-location": `/api/v1/attempts/${graded.attemptId}` },
+    headers: { "cache-control": "no-store", ...(graded.attemptId ? { "content-location": `/api/v1/attempts/${graded.attemptId}` } : {}) },
   });
 });

@@ -7,6 +7,7 @@ import { notFound, parseQuery, withApiErrors } from "@/lib/server/api";
 import { ScenarioIdSchema, SheetQuerySchema } from "@/lib/server/api-schemas";
 import { answerKeyFor, getScenario } from "@/lib/server/catalogue";
 import { publicSheetOf } from "@/lib/server/practice";
+import { refuseVariantInPractice } from "@/lib/server/practice/variant-guard";
 
 export const GET = withApiErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
@@ -15,6 +16,8 @@ export const GET = withApiErrors(async (request: Request, { params }: { params: 
   if (!query.ok) return query.response;
   const found = getScenario(id);
   if (!found) return notFound("scenario");
+  const refused = await refuseVariantInPractice(found.scenario, query.data.seed ?? 0);
+  if (refused) return refused;
   const key = answerKeyFor(found.scenario, found.contentHash, query.data.seed ?? 0, query.data.difficulty ?? "beginner");
   return NextResponse.json(publicSheetOf(key.sheet));
 });

@@ -1,0 +1,44 @@
+/**
+ * The public study routes stay study tools: they serve catalogue variants a caller picks, never a
+ * variant somebody is practising right now. Attempts draw their seeds outside the public range, but
+ * two seeds can draw the same variable values; so every attempt stores its variant's fingerprint and
+ * a public request whose variant has the fingerprint of an in-progress attempt (anyone's: a second
+ * account is free) is refused with 409 `variant_in_practice`.
+ */
+import "server-only";
+import type { Trace } from "@/lib/engine/trace-types";
+import { seedFingerprint, variantFingerprint } from "@/lib/scenario/fingerprint";
+import type { ScenarioFile } from "@/lib/scenario/schema";
+import { apiError } from "../api";
+import { getDb } from "../db";
+
+export const VARIANT_IN_PRACTICE = "variant_in_practice";
+
+/** Whether an attempt on the variant with this fingerprint is in progress. */
+export async function isVariantInPractice(fingerprint: string): Promise<boolean> {
+  const hit = await getDb().attempt.findFirst({ where: { variantFingerprint: fingerprint, status: "in_progress" }, select: { id: true } });
+  return hit !== null;
+}
+
+function refusal() {
+  return apiError(409, VARIANT_IN_PRACTICE, "This variant is in an open practice attempt, so it cannot be studied here until that attempt is submitted. Pick another seed.");
+}
+
+/**
+ * The 409 for a catalogue variant that is being practised, or null when it may be served. A seed
+ * whose values cannot be drawn has no fingerprint; the route reports that problem itself.
+ */
+export async function refuseVariantInPractice(scenario: ScenarioFile, seed: number) {
+  let fingerprint: string;
+  try {
+    fingerprint = seedFingerprint(scenario, seed);
+  } catch {
+    return null;
+  }
+  return (await isVariantInPractice(fingerprint)) ? refusal() : null;
+}
+
+/** The same check on a finished trace (an inline scenario posted to /simulate carries its own id and values). */
+export async function refuseTraceInPractice(trace: Pick<Trace, "scenarioId" | "variables">) {
+  return (await isVariantInPractice(variantFingerprint(trace.scenarioId, trace.variables))) ? refusal() : null;
+}
