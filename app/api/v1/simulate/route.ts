@@ -1,19 +1,16 @@
 /**
  * POST /api/v1/simulate {scenarioId, seed?} | {scenario: YAML text or JSON object, seed?}: the trace.
  * An inline scenario that does not validate is a 422 listing each problem with its path and line.
+ * Over a limit (README "Limits"): 413 or 422 naming it; the simulator busy: 503 with Retry-After.
  */
-import { NextResponse } from "next/server";
-import { apiError, notFound, parseJsonBody, withApiErrors } from "@/lib/server/api";
+import { parseJsonBody, withApiErrors } from "@/lib/server/api";
 import { MAX_SIMULATE_BODY_BYTES, SimulateSchema } from "@/lib/server/api-schemas";
-import { simulateRequest } from "@/lib/server/simulation";
+import { simulateResponse } from "@/lib/server/simulation-pool/respond";
 
 export const POST = withApiErrors(async (request: Request) => {
   const input = await parseJsonBody(request, SimulateSchema, { maxBytes: MAX_SIMULATE_BODY_BYTES });
   if (!input.ok) return input.response;
   const { scenarioId, scenario, seed } = input.data;
-  const outcome = simulateRequest(scenarioId !== undefined ? { scenarioId, seed } : { scenario: scenario!, seed });
-  if (outcome.ok) return NextResponse.json(outcome.trace);
-  if (outcome.reason === "unknown_scenario") return notFound("scenario");
-  const n = outcome.issues.length;
-  return apiError(422, "invalid_scenario", `The scenario has ${n} problem${n === 1 ? "" : "s"}`, undefined, outcome.issues);
+  // Runs on the worker pool within the limits of lib/server/http/limits.ts (413/422/503 naming them).
+  return simulateResponse(scenarioId !== undefined ? { scenarioId, seed } : { scenario: scenario!, seed }, request.signal);
 });

@@ -1,0 +1,55 @@
+/**
+ * The /api/v1/simulate answer for a validated request: resolve a catalogue id, run the job on the
+ * pool within the limits in force, and turn each outcome into its response (a 413 or 422 naming
+ * the limit, a 503 with Retry-After when the pool is full).
+ */
+import "server-only";
+import { NextResponse } from "next/server";
+import type { LimitExceeded } from "@/lib/scenario/limits";
+import { apiError, notFound } from "@/lib/server/api";
+import { getScenario } from "@/lib/server/catalogue";
+import { simulationLimits } from "@/lib/server/http/limits";
+import type { SimulateRequest } from "@/lib/server/simulation";
+import { simulateOnPool } from "./pool";
+import type { SimulateJobSource } from "./simulate-job";
+
+/** 413 when the scenario text itself is too large, 422 for what it asks of the simulator. */
+export function limitResponse(exceeded: LimitExceeded): NextResponse {
+  const status = exceeded.limit === "scenario_bytes" ? 413 : 422;
+  return NextResponse.json(
+    { error: { code: "limit_exceeded", message: exceeded.message, limit: { name: exceeded.limit, max: exceeded.max, actual: exceeded.actual } } },
+    { status },
+  );
+}
+
+function sourceOf(request: SimulateRequest): SimulateJobSource | null {
+  if ("scenarioId" in request) {
+    const found = getScenario(request.scenarioId);
+    return found ? { kind: "scenario", scenario: found.scenario } : null;
+  }
+  const isText = typeof request.scenario === "string";
+  return { kind: "text", text: isText ? (request.scenario as string) : JSON.stringify(request.scenario), isText };
+}
+
+/** The response to a simulation request (see the route's doc comment). */
+export async function simulateResponse(request: SimulateRequest, signal?: AbortSignal): Promise<Response> {
+  const source = sourceOf(request);
+  if (!source) return notFound("scenario");
+  const outcome = await simulateOnPool({ source, seed: request.seed ?? 0, limits: simulationLimits() }, signal);
+  if (outcome.ok) return new Response(outcome.json, { headers: { "content-type": "application/json" } });
+  switch (outcome.reason) {
+    case "invalid_scenario": {
+      const n = outcome.issues.length;
+      return apiError(422, "invalid_scenario", `The scenario has ${n} problem${n === 1 ? "" : "s"}`, undefined, outcome.issues);
+    }
+    case "limit_exceeded":
+      return limitResponse(outcome.exceeded);
+    case "busy": {
+      const response = apiError(503, "busy", outcome.message);
+      response.headers.set("retry-after", String(outcome.retryAfterSeconds));
+      return response;
+    }
+    case "client_gone":
+      return apiError(499, "client_closed_request", "The request was cancelled before it was answered");
+  }
+}
