@@ -3,5 +3,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkEnvironmentOrExit } = await import("@/lib/server/start-up");
     checkEnvironmentOrExit();
+    // Rate limits key on the client address, which only the HTTP server's socket knows.
+    const { installClientAddressHook } = await import("@/lib/server/http/client-address");
+    installClientAddressHook();
   }
 }

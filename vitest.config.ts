@@ -14,6 +14,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     environment: "node",
+    // Every test calls from one (absent) address; tests/server/rate-limits.test.ts turns them on.
+    env: { HOPWISE_RATE_LIMITS: "off" },
     testTimeout: 30_000,
     // Integration tests migrate a fresh database per file (tests/server/support/test-database.ts).
     hookTimeout: 120_000,

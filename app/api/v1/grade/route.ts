@@ -8,8 +8,9 @@ import { apiError, notFound, parseJsonBody, withApiErrors } from "@/lib/server/a
 import { GradeSchema, MAX_ANSWERS_BODY_BYTES } from "@/lib/server/api-schemas";
 import { gradeNow } from "@/lib/server/practice";
 import { getOrCreateRequestOwner } from "@/lib/server/request-owner";
+import { withRateLimit } from "@/lib/server/http/rate-limit";
 
-export const POST = withApiErrors(async (request: Request) => {
+export const POST = withApiErrors(withRateLimit("grade", async (request: Request) => {
   const input = await parseJsonBody(request, GradeSchema, { maxBytes: MAX_ANSWERS_BODY_BYTES });
   if (!input.ok) return input.response;
   const owner = await getOrCreateRequestOwner();
@@ -22,4 +23,4 @@ export const POST = withApiErrors(async (request: Request) => {
   return NextResponse.json(graded.result, {
     headers: { "cache-control": "no-store", "content-location": `/api/v1/attempts/${graded.attemptId}` },
   });
-});
+}));

@@ -6,11 +6,12 @@
 import { parseJsonBody, withApiErrors } from "@/lib/server/api";
 import { MAX_SIMULATE_BODY_BYTES, SimulateSchema } from "@/lib/server/api-schemas";
 import { simulateResponse } from "@/lib/server/simulation-pool/respond";
+import { withRateLimit } from "@/lib/server/http/rate-limit";
 
-export const POST = withApiErrors(async (request: Request) => {
+export const POST = withApiErrors(withRateLimit("simulate", async (request: Request) => {
   const input = await parseJsonBody(request, SimulateSchema, { maxBytes: MAX_SIMULATE_BODY_BYTES });
   if (!input.ok) return input.response;
   const { scenarioId, scenario, seed } = input.data;
   // Runs on the worker pool within the limits of lib/server/http/limits.ts (413/422/503 naming them).
   return simulateResponse(scenarioId !== undefined ? { scenarioId, seed } : { scenario: scenario!, seed }, request.signal);
-});
+}));
