@@ -16,6 +16,7 @@ import {
   createAttempt, recordGradedAttempt, submitAttemptOnce, type AttemptRecord, type Grading, type JsonInput, type SubmitResult,
 } from "./attempts";
 import type { Owner } from "./owner";
+import { gradeOnPool } from "./practice/grade-on-pool";
 
 /** Seeds are drawn from a range that is large enough that variants are not memorised. */
 export const MAX_SEED = 1_000_000;
@@ -73,7 +74,8 @@ export interface GradeRequest {
 
 export type GradeNowResult =
   | { ok: true; result: GradeResult; attemptId: string }
-  | { ok: false; reason: "unknown_scenario" | "client_gone" };
+  | { ok: false; reason: "unknown_scenario" | "client_gone" }
+  | { ok: false; reason: "busy"; retryAfterSeconds: number };
 
 /**
  * Grades answers for a variant without an attempt in progress (the grading API) and stores the
@@ -84,8 +86,11 @@ export type GradeNowResult =
 export async function gradeNow(owner: Owner, request: GradeRequest, signal?: AbortSignal): Promise<GradeNowResult> {
   const found = getScenario(request.scenarioId);
   if (!found) return { ok: false, reason: "unknown_scenario" };
-  const key = answerKeyFor(found.scenario, found.contentHash, request.seed, request.difficulty);
-  const result = gradeAnswers(key, request.answers, { scenario: found.scenario, contentHash: found.contentHash });
+  // The grading itself runs on a worker thread (lib/server/practice/grade-on-pool.ts).
+  const graded = await gradeOnPool(request, signal);
+  if (!graded.ok) return graded.reason === "client_gone" ? { ok: false, reason: "client_gone" } : { ok: false, reason: "busy", retryAfterSeconds: graded.reason === "busy" ? graded.retryAfterSeconds : 1 };
+  if (!graded.value) return { ok: false, reason: "unknown_scenario" };
+  const result = graded.value;
   const attempt = await recordGradedAttempt(owner, {
     scenarioId: request.scenarioId, contentHash: found.contentHash, engineVersion: ENGINE_VERSION, seed: request.seed,
     difficulty: request.difficulty, mode: "api", answers: request.answers,

@@ -6,10 +6,15 @@
  */
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { GET as health } from "@/app/api/health/route";
+import { POST as grade } from "@/app/api/v1/grade/route";
 import { POST as simulate } from "@/app/api/v1/simulate/route";
 import { closeSimulationPool, warmSimulationPool } from "@/lib/server/simulation-pool/pool";
 import { hostileScenarioYaml } from "@/scripts/lib/hostile-scenarios";
 import { call, json } from "./support/api-client";
+import { actAs, newGuest } from "./support/mock-owner";
+
+vi.mock("@/lib/server/request-owner", () => import("./support/mock-owner"));
+actAs(newGuest());
 
 /** Hostile but admitted: 80 flows in a text the raised limits allow (seconds of CPU each). */
 const ROOMY = { HOPWISE_SIM_MAX_SCENARIO_BYTES: "1000000", HOPWISE_SIM_MAX_FLOWS: "1000", HOPWISE_SIM_MAX_EVENTS: "100000000", HOPWISE_SIM_MAX_OUTPUT_BYTES: "1000000000", HOPWISE_SIM_MAX_JOB_MS: "60000", HOPWISE_SIM_MAX_QUEUE_WAIT_MS: "60000" };
@@ -72,5 +77,13 @@ describe("the simulation pool", () => {
     expect(first!.status).toBe(200);
     expect(second!.status).toBe(503);
     expect((await json(second!)).error.message).toContain("100 ms");
+  });
+
+  test("gradings run on their own pool: with no room in its queue, /grade answers 503 with Retry-After", async () => {
+    stub({ HOPWISE_GRADE_MAX_QUEUE: "0", HOPWISE_GRADE_MAX_QUEUE_WAIT_MS: "3000" });
+    const response = await call(grade, "POST", "/api/v1/grade", { body: { scenarioId: "browser-to-google", seed: 1, difficulty: "beginner", answers: {} } });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("3");
+    expect((await json(response)).error.code).toBe("busy");
   });
 });

@@ -40,7 +40,8 @@ export function guardAuthRoute<C>(handler: Handler<C>): Handler<C> {
       return NextResponse.json({ error: { code: "payload_too_large", message: `The request body is over ${MAX_AUTH_BODY_BYTES / 1024} KB` } }, { status: 413 });
     }
     if (isCredentialsSignIn(request)) {
-      const signInError = { url: new URL("/sign-in?error=TooManyAttempts", request.nextUrl.origin).toString() };
+      // next-auth's client needs an absolute URL; NEXTAUTH_URL is the app's public one.
+      const signInError = { url: new URL("/sign-in?error=TooManyAttempts", process.env.NEXTAUTH_URL || request.nextUrl.origin).toString() };
       const byAddress = await consumeRateLimit("sign_in_ip", clientAddress(request));
       if (!byAddress.ok) return tooManyRequests(byAddress, signInError);
       const email = signInEmail(read.text, request.headers.get("content-type") ?? "");

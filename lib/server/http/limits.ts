@@ -43,21 +43,34 @@ export function simulationLimits(env: Env = process.env): SimulationLimits {
   return out as unknown as SimulationLimits;
 }
 
+export type PoolName = "simulate" | "grade";
+
 export interface PoolSettings {
-  /** Worker threads that run simulations; the main thread keeps serving everything else. */
+  /** Worker threads that run the pool's jobs; the main thread keeps serving everything else. */
   readonly threads: number;
   /** Jobs that may wait for a thread; one more is refused with 503 and Retry-After. */
   readonly maxQueue: number;
   /** How long a job may wait for a thread before it is refused with 503. */
   readonly maxQueueWaitMs: number;
+  /** How long a grading may run (a simulation's limit is HOPWISE_SIM_MAX_JOB_MS, per request). */
+  readonly maxJobMs: number;
 }
 
-/** One thread per core but one (kept for the event loop), at least one, at most four by default. */
-export function poolSettings(env: Env = process.env, cpus = os.availableParallelism?.() ?? os.cpus().length): PoolSettings {
+/**
+ * The pools' settings. Simulations: one thread per core but one (kept for the event loop), 1 to 4,
+ * and a short queue, since each job may be heavy. Gradings: one thread and a long queue, since
+ * each is a few milliseconds of a catalogue scenario and the grade endpoint takes bursts.
+ */
+export function poolSettings(env: Env = process.env, pool: PoolName = "simulate", cpus = os.availableParallelism?.() ?? os.cpus().length): PoolSettings {
+  const prefix = pool === "simulate" ? "HOPWISE_SIM" : "HOPWISE_GRADE";
+  const defaults = pool === "simulate"
+    ? { threads: Math.max(1, Math.min(4, cpus - 1)), maxQueue: 16, maxQueueWaitMs: 5_000, maxJobMs: DEFAULT_SIMULATION_LIMITS.maxJobMs }
+    : { threads: 1, maxQueue: 256, maxQueueWaitMs: 10_000, maxJobMs: 5_000 };
   return {
-    threads: wholeNumberSetting(env, "HOPWISE_SIM_THREADS", Math.max(1, Math.min(4, cpus - 1)), 1),
-    maxQueue: wholeNumberSetting(env, "HOPWISE_SIM_MAX_QUEUE", 16),
-    maxQueueWaitMs: wholeNumberSetting(env, "HOPWISE_SIM_MAX_QUEUE_WAIT_MS", 5_000, 1),
+    threads: wholeNumberSetting(env, `${prefix}_THREADS`, defaults.threads, 1),
+    maxQueue: wholeNumberSetting(env, `${prefix}_MAX_QUEUE`, defaults.maxQueue),
+    maxQueueWaitMs: wholeNumberSetting(env, `${prefix}_MAX_QUEUE_WAIT_MS`, defaults.maxQueueWaitMs, 1),
+    maxJobMs: pool === "simulate" ? defaults.maxJobMs : wholeNumberSetting(env, `${prefix}_MAX_JOB_MS`, defaults.maxJobMs, 1),
   };
 }
 
@@ -67,5 +80,6 @@ export const MAX_AUTH_BODY_BYTES = 16 * 1024;
 /** Throws LimitSettingError naming the first bad setting (called once at start-up). */
 export function checkLimitSettings(env: Env = process.env): void {
   simulationLimits(env);
-  poolSettings(env);
+  poolSettings(env, "simulate");
+  poolSettings(env, "grade");
 }

@@ -1,8 +1,9 @@
 /**
- * Simulations run on a pool of worker threads (piscina), so a CPU-heavy request cannot hold the
- * event loop that answers everyone else. The pool is bounded: jobs past the queue limit, or
- * waiting longer than the queue wait, are refused ("busy", a 503 with Retry-After); a job running
- * longer than its time limit is stopped by terminating its thread ("job_ms", a 422).
+ * Simulations and gradings run on pools of worker threads (piscina), so CPU-heavy requests cannot
+ * hold the event loop that answers everyone else. Each pool is bounded: jobs past its queue limit,
+ * or waiting longer than its queue wait, are refused ("busy", a 503 with Retry-After); a job
+ * running longer than its time limit is stopped by terminating its thread ("job_ms").
+ * Two pools, so a flood of heavy simulations cannot starve gradings (lib/server/http/limits.ts).
  *
  * The worker is TypeScript that shares lib/ with the app, so it is bundled with esbuild into
  * node_modules/.cache on first use (a fraction of a second, once per process). That works the same
@@ -14,15 +15,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import Piscina from "piscina";
-import { limitExceeded, type LimitExceeded } from "@/lib/scenario/limits";
-import { poolSettings, type PoolSettings } from "@/lib/server/http/limits";
-import type { SimulateJob, SimulateJobResult } from "./simulate-job";
-import type { WorkerTask } from "./worker";
+import { type PoolName, poolSettings, type PoolSettings } from "@/lib/server/http/limits";
+import type { WorkerJob, WorkerTask } from "./worker";
 
-export type PoolResult =
-  | SimulateJobResult
+export type PoolRun<R> =
+  | { readonly ok: true; readonly value: R }
   | { readonly ok: false; readonly reason: "busy"; readonly retryAfterSeconds: number; readonly message: string }
-  | { readonly ok: false; readonly reason: "limit_exceeded"; readonly exceeded: LimitExceeded }
+  | { readonly ok: false; readonly reason: "job_ms"; readonly maxJobMs: number }
   | { readonly ok: false; readonly reason: "client_gone" };
 
 const WORKER_SOURCE = path.join("lib", "server", "simulation-pool", "worker.ts");
@@ -30,68 +29,78 @@ const WORKER_SOURCE = path.join("lib", "server", "simulation-pool", "worker.ts")
 const WATCH_MS = 25;
 
 interface PoolState {
-  readonly pool: Piscina<WorkerTask, SimulateJobResult>;
+  readonly pool: Piscina<WorkerTask, unknown>;
   readonly settings: PoolSettings;
-  readonly bundle: string;
 }
 
-const globalForPool = globalThis as unknown as { hopwiseSimulationPool?: Promise<PoolState> };
+const globalForPool = globalThis as unknown as { hopwiseWorkerBundle?: Promise<string>; hopwisePools?: Map<PoolName, Promise<PoolState>> };
 
 async function bundleWorker(root: string): Promise<string> {
   const dir = path.join(root, "node_modules", ".cache", "hopwise-workers");
   fs.mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, `simulate-${process.pid}-${randomBytes(4).toString("hex")}.cjs`);
+  const outfile = path.join(dir, `worker-${process.pid}-${randomBytes(4).toString("hex")}.cjs`);
   await build({
     entryPoints: [path.join(root, WORKER_SOURCE)], outfile, bundle: true, platform: "node", format: "cjs", target: "node20",
-    // The job never reaches for server-only modules; the marker import would throw outside React's server.
+    // The marker import would throw outside React's server; the jobs never touch the database.
     alias: { "server-only": path.join(root, "lib", "server", "simulation-pool", "no-op.ts") },
     logLevel: "error", legalComments: "none",
   });
+  // Each new thread loads the bundle; it goes with the process.
+  process.once("exit", () => fs.rmSync(outfile, { force: true }));
   return outfile;
 }
 
-async function createPool(): Promise<PoolState> {
-  const settings = poolSettings();
-  const bundle = await bundleWorker(process.cwd());
-  const pool = new Piscina<WorkerTask, SimulateJobResult>({
-    filename: bundle, minThreads: 1, maxThreads: settings.threads, maxQueue: settings.maxQueue, idleTimeout: 60_000,
-  });
-  // The bundle is loaded by each new thread; remove it with the process.
-  process.once("exit", () => fs.rmSync(bundle, { force: true }));
-  return { pool, settings, bundle };
-}
-
-function getPool(): Promise<PoolState> {
-  globalForPool.hopwiseSimulationPool ??= createPool().catch((error: unknown) => {
-    globalForPool.hopwiseSimulationPool = undefined;
+function workerBundle(): Promise<string> {
+  globalForPool.hopwiseWorkerBundle ??= bundleWorker(process.cwd()).catch((error: unknown) => {
+    globalForPool.hopwiseWorkerBundle = undefined;
     throw error;
   });
-  return globalForPool.hopwiseSimulationPool;
+  return globalForPool.hopwiseWorkerBundle;
 }
 
-/** Start the pool (and bundle its worker) ahead of the first request. */
-export async function warmSimulationPool(): Promise<void> {
-  await getPool();
+async function createPool(name: PoolName): Promise<PoolState> {
+  const settings = poolSettings(process.env, name);
+  const pool = new Piscina<WorkerTask, unknown>({
+    filename: await workerBundle(), minThreads: 1, maxThreads: settings.threads, maxQueue: settings.maxQueue, idleTimeout: 60_000,
+  });
+  return { pool, settings };
 }
 
-/** Stop the pool's threads (tests; a process that exits needs nothing). */
+function getPool(name: PoolName): Promise<PoolState> {
+  const pools = (globalForPool.hopwisePools ??= new Map());
+  let found = pools.get(name);
+  if (!found) {
+    found = createPool(name);
+    found.catch(() => pools.delete(name));
+    pools.set(name, found);
+  }
+  return found;
+}
+
+/** Start a pool (and bundle the worker) ahead of the first request. */
+export async function warmPool(name: PoolName = "simulate"): Promise<void> {
+  await getPool(name);
+}
+export const warmSimulationPool = () => warmPool("simulate");
+
+/** Stop every pool's threads (tests; a process that exits needs nothing). */
 export async function closeSimulationPool(): Promise<void> {
-  const state = globalForPool.hopwiseSimulationPool;
-  globalForPool.hopwiseSimulationPool = undefined;
-  if (state) await (await state).pool.destroy();
+  const pools = globalForPool.hopwisePools;
+  globalForPool.hopwisePools = undefined;
+  for (const state of pools?.values() ?? []) await (await state).pool.destroy();
 }
 
-function busy(settings: PoolSettings, why: string): PoolResult {
+function busy(settings: PoolSettings, why: string): PoolRun<never> {
   const retryAfterSeconds = Math.max(1, Math.ceil(settings.maxQueueWaitMs / 1000));
-  return { ok: false, reason: "busy", retryAfterSeconds, message: `The simulator is busy (${why}); try again in ${retryAfterSeconds} s` };
+  return { ok: false, reason: "busy", retryAfterSeconds, message: `The server is busy (${why}); try again in ${retryAfterSeconds} s` };
 }
 
 /**
- * Runs a simulation job on the pool within its limits. `signal` is the request's: when the client
- * hangs up, its job is dropped from the queue or its thread stopped.
+ * Runs a job on a pool within `maxJobMs` of running time. `signal` is the request's: when the
+ * client hangs up, its job is dropped from the queue or its thread stopped.
  */
-export async function simulateOnPool(job: SimulateJob, signal?: AbortSignal): Promise<PoolResult> {
-  const { pool, settings } = await getPool();
+export async function runOnPool<R>(name: PoolName, work: WorkerJob, maxJobMs: number, signal?: AbortSignal): Promise<PoolRun<R>> {
+  const { pool, settings } = await getPool(name);
   if (pool.queueSize >= settings.maxQueue) return busy(settings, `${settings.maxQueue} requests are already waiting`);
   const started = new SharedArrayBuffer(8);
   const startedAt = new Float64Array(started);
@@ -108,13 +117,13 @@ export async function simulateOnPool(job: SimulateJob, signal?: AbortSignal): Pr
     const now = Date.now();
     const runningSince = startedAt[0]!;
     if (runningSince === 0 && now - queuedAt > settings.maxQueueWaitMs) stop("queue_wait");
-    else if (runningSince !== 0 && now - runningSince > job.limits.maxJobMs) stop("job_ms");
+    else if (runningSince !== 0 && now - runningSince > maxJobMs) stop("job_ms");
   }, WATCH_MS);
   try {
     if (signal?.aborted) return { ok: false, reason: "client_gone" };
-    return await pool.run({ job, started }, { signal: controller.signal });
+    return { ok: true, value: (await pool.run({ work, started }, { signal: controller.signal })) as R };
   } catch (error) {
-    if (stoppedFor === "job_ms") return { ok: false, reason: "limit_exceeded", exceeded: limitExceeded("job_ms", job.limits.maxJobMs) };
+    if (stoppedFor === "job_ms") return { ok: false, reason: "job_ms", maxJobMs };
     if (stoppedFor === "queue_wait") return busy(settings, `no thread was free within ${settings.maxQueueWaitMs} ms`);
     if (stoppedFor === "client_gone") return { ok: false, reason: "client_gone" };
     if (error instanceof Error && /queue is at limit/i.test(error.message)) return busy(settings, `${settings.maxQueue} requests are already waiting`);

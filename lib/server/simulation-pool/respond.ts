@@ -8,9 +8,10 @@ import { NextResponse } from "next/server";
 import type { LimitExceeded } from "@/lib/scenario/limits";
 import { apiError, notFound } from "@/lib/server/api";
 import { getScenario } from "@/lib/server/catalogue";
+import { busyResponse } from "@/lib/server/http/busy";
 import { simulationLimits } from "@/lib/server/http/limits";
 import type { SimulateRequest } from "@/lib/server/simulation";
-import { simulateOnPool } from "./pool";
+import { simulateOnPool } from "./simulate-on-pool";
 import type { SimulateJobSource } from "./simulate-job";
 
 /** 413 when the scenario text itself is too large, 422 for what it asks of the simulator. */
@@ -44,11 +45,8 @@ export async function simulateResponse(request: SimulateRequest, signal?: AbortS
     }
     case "limit_exceeded":
       return limitResponse(outcome.exceeded);
-    case "busy": {
-      const response = apiError(503, "busy", outcome.message);
-      response.headers.set("retry-after", String(outcome.retryAfterSeconds));
-      return response;
-    }
+    case "busy":
+      return busyResponse(outcome.retryAfterSeconds, outcome.message);
     case "client_gone":
       return apiError(499, "client_closed_request", "The request was cancelled before it was answered");
   }

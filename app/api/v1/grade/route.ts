@@ -8,6 +8,7 @@ import { apiError, notFound, parseJsonBody, withApiErrors } from "@/lib/server/a
 import { GradeSchema, MAX_ANSWERS_BODY_BYTES } from "@/lib/server/api-schemas";
 import { gradeNow } from "@/lib/server/practice";
 import { getOrCreateRequestOwner } from "@/lib/server/request-owner";
+import { busyResponse } from "@/lib/server/http/busy";
 import { withRateLimit } from "@/lib/server/http/rate-limit";
 
 export const POST = withApiErrors(withRateLimit("grade", async (request: Request) => {
@@ -19,6 +20,7 @@ export const POST = withApiErrors(withRateLimit("grade", async (request: Request
     // Nobody is listening any more, and nothing was stored.
     return apiError(499, "client_closed_request", "The request was cancelled before it was answered");
   }
+  if (!graded.ok && graded.reason === "busy") return busyResponse(graded.retryAfterSeconds, "Grading is busy; try again shortly");
   if (!graded.ok) return notFound("scenario");
   return NextResponse.json(graded.result, {
     headers: { "cache-control": "no-store", "content-location": `/api/v1/attempts/${graded.attemptId}` },
