@@ -54,6 +54,20 @@ describe("each limit is refused, naming it and its value", () => {
   });
 });
 
+describe("a scenario nested deeper than any parser's stack", () => {
+  test.each([
+    // Sent as raw text: JSON.stringify itself cannot write an object this deep.
+    { label: "a JSON object 5,000 levels deep", raw: `{"scenario": ${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}` },
+    { label: "YAML text 5,000 levels deep", raw: JSON.stringify({ scenario: `${"[".repeat(5000)}${"]".repeat(5000)}` }) },
+  ])("$label → 422, never a 500", async ({ raw }) => {
+    const response = await call(simulate, "POST", "/api/v1/simulate", { raw });
+    const { status } = response;
+    const body = await json(response);
+    expect(status).toBe(422);
+    expect(body.error.code).toMatch(/^(invalid_scenario|invalid_input|limit_exceeded)$/);
+  });
+});
+
 describe("a bad limit setting", () => {
   test.each([
     { name: "HOPWISE_SIM_MAX_FLOWS", value: "lots" },

@@ -23,19 +23,26 @@ export function limitResponse(exceeded: LimitExceeded): NextResponse {
   );
 }
 
-function sourceOf(request: SimulateRequest): SimulateJobSource | null {
+function sourceOf(request: SimulateRequest): SimulateJobSource | "too_deep" | null {
   if ("scenarioId" in request) {
     const found = getScenario(request.scenarioId);
     return found ? { kind: "scenario", scenario: found.scenario } : null;
   }
-  const isText = typeof request.scenario === "string";
-  return { kind: "text", text: isText ? (request.scenario as string) : JSON.stringify(request.scenario), isText };
+  if (typeof request.scenario === "string") return { kind: "text", text: request.scenario, isText: true };
+  try {
+    return { kind: "text", text: JSON.stringify(request.scenario), isText: false };
+  } catch (error) {
+    // Nested deeper than the stack allows: JSON.parse read it, JSON.stringify cannot write it back.
+    if (error instanceof RangeError) return "too_deep";
+    throw error;
+  }
 }
 
 /** The response to a simulation request (see the route's doc comment). */
 export async function simulateResponse(request: SimulateRequest, signal?: AbortSignal): Promise<Response> {
   const source = sourceOf(request);
   if (!source) return notFound("scenario");
+  if (source === "too_deep") return apiError(422, "invalid_scenario", "The scenario has 1 problem", undefined, [{ path: "(file)", line: null, message: "The scenario is nested too deeply to read" }]);
   const outcome = await simulateOnPool({ source, seed: request.seed ?? 0, limits: simulationLimits() }, signal);
   if (outcome.ok) return new Response(outcome.json, { headers: { "content-type": "application/json" } });
   switch (outcome.reason) {
