@@ -33,7 +33,7 @@ export const DEFAULT_SIMULATION_LIMITS: SimulationLimits = {
   maxStepsPerFlow: 20,
   maxEvents: 5_000,
   maxOutputBytes: 4 * 1024 * 1024,
-  maxJobMs: 2_000,
+  maxJobMs: 5_000,
 };
 
 /** Which limit a request went over; the name is the client-facing code, as in the README. */
