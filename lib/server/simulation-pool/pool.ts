@@ -6,11 +6,12 @@
  * Two pools, so a flood of heavy simulations cannot starve gradings (lib/server/http/limits.ts).
  *
  * The worker is TypeScript that shares lib/ with the app, so it is bundled with esbuild into
- * node_modules/.cache on first use (a fraction of a second, once per process). That works the same
+ * node_modules/.cache on first use (a fraction of a second, once per process; the file is named by
+ * its content, so processes share it). That works the same
  * under `npm start`, the e2e server, bench:http and vitest, and needs nothing from `next build`.
  */
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -38,16 +39,22 @@ const globalForPool = globalThis as unknown as { hopwiseWorkerBundle?: Promise<s
 async function bundleWorker(root: string): Promise<string> {
   const dir = path.join(root, "node_modules", ".cache", "hopwise-workers");
   fs.mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, `worker-${process.pid}-${randomBytes(4).toString("hex")}.cjs`);
-  await build({
-    entryPoints: [path.join(root, WORKER_SOURCE)], outfile, bundle: true, platform: "node", format: "cjs", target: "node20",
+  const built = await build({
+    entryPoints: [path.join(root, WORKER_SOURCE)], write: false, bundle: true, platform: "node", format: "cjs", target: "node20",
     // The marker import would throw outside React's server; the jobs never touch the database.
     alias: { "server-only": path.join(root, "lib", "server", "simulation-pool", "no-op.ts") },
-    logLevel: "error", legalComments: "none",
+    logLevel: "error", legalComments: "none", outfile: "worker.cjs",
   });
-  // Each new thread loads the bundle; it goes with the process.
-  process.once("exit", () => fs.rmSync(outfile, { force: true }));
-  return outfile;
+  const code = built.outputFiles[0]!.contents;
+  // Named by its content: every process (and every instance) of the same code shares one file,
+  // and nothing piles up however the processes end. Written aside, then renamed into place.
+  const file = path.join(dir, `worker-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.cjs`);
+  if (!fs.existsSync(file)) {
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    fs.writeFileSync(temporary, code);
+    fs.renameSync(temporary, file);
+  }
+  return file;
 }
 
 function workerBundle(): Promise<string> {
