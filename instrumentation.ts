@@ -6,5 +6,11 @@ export async function register(): Promise<void> {
     // Stale guests' practice is deleted at start-up and every few hours (docs/threat-model.md, "Storage").
     const { scheduleGuestCleanup } = await import("@/lib/server/practice/guest-retention");
     scheduleGuestCleanup();
+    // Rate limits key on the client address, which only the HTTP server's socket knows.
+    const { installClientAddressHook } = await import("@/lib/server/http/client-address");
+    installClientAddressHook();
+    // Bundle the worker and start the simulation and grading threads before the first request needs them.
+    const { warmPool } = await import("@/lib/server/simulation-pool/pool");
+    void Promise.all([warmPool("simulate"), warmPool("grade")]).catch((error: unknown) => console.error("[pool] could not start:", error));
   }
 }

@@ -7,6 +7,7 @@ import type { SimulationInput } from "./engine/model";
 import type { WorldRules } from "./engine/rules";
 import { deepFreeze } from "./engine/freeze";
 import { runSimulation } from "./engine/run";
+export { EventBudgetExceededError } from "./engine/run";
 import type { Trace } from "./engine/trace-types";
 import { instantiate, type Instance } from "./scenario/compile";
 import { formatPath } from "./scenario/load";
@@ -17,6 +18,8 @@ export interface SimulateOptions {
   readonly world?: WorldRules;
   /** Simulate only up to and including this flow. */
   readonly throughFlow?: string;
+  /** Stop with EventBudgetExceededError after this many events. */
+  readonly maxEvents?: number;
 }
 
 /** A scenario whose variant for some seed cannot be built (a problem in the content, not the learner's). */

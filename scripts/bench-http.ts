@@ -7,6 +7,15 @@
  * anonymous gradings are not stored). Also reports the
  * first-load JavaScript of the practice page from the build output.
  *
+ * Then a hostile run: /api/health under 10 connections while 8 more post scenarios to
+ * /api/v1/simulate, half of them at the limits (30 flows of 20 steps: refused by the event cap
+ * after the most work a request may cause), half the heaviest that is admitted (30 flows, a 3.5 MB
+ * trace). It reports health's p99 (target < 250 ms; beside it, health's p99 under the same load
+ * without the hostile requests) and the share of hostile requests refused
+ * (a 422 naming a limit, or a 503 when the simulation queue is full). Rate limits are off for the
+ * whole bench (HOPWISE_RATE_LIMITS=off): it measures throughput from one address, and the hostile
+ * run measures the worker pool and the caps, not the 429s that would end it after 30 requests.
+ *
  * The load comes from wrk when it is installed, else autocannon (scripts/lib/http-load.ts). The
  * server is one `next start`, or with --instances N that many sharing the port
  * (scripts/lib/instances.mjs). Everything runs on 127.0.0.1 with a throwaway SQLite database; the
@@ -23,7 +32,8 @@ import Database from "better-sqlite3";
 import { loadScenarioFile } from "../lib/content/scenario-files";
 import { buildAnswerKey, modelAnswers } from "../lib/grader";
 import { signedInCookie } from "./lib/bench-session";
-import { load, loadGenerator, type LoadOptions } from "./lib/http-load";
+import { hostileScenarioYaml } from "./lib/hostile-scenarios";
+import { load, loadGenerator, type LoadFigures, type LoadOptions } from "./lib/http-load";
 import { wholeNumberOption } from "./lib/options";
 import { binary, build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
 
@@ -35,7 +45,11 @@ const TARGETS: Readonly<Record<string, { text: string; met: (value: number) => b
   "http.grade_to_health_throughput_ratio": { text: ">= 0.5", met: (v) => v >= 0.5 },
   "http.stored_equals_successful": { text: "= 1", met: (v) => v === 1 },
   "build.practice_first_load_js_gzip_kb": { text: "< 200", met: (v) => v >= 0 && v < 200 },
+  "http.hostile.health_p99_ms": { text: "< 250", met: (v) => v < 250 },
 };
+const HOSTILE_HEALTH_CONNECTIONS = 10;
+/** Connections for each kind of hostile request. */
+const HOSTILE_CONNECTIONS = 4;
 const SCENARIO = "browser-to-google";
 const SEED = 1;
 
@@ -97,6 +111,27 @@ function firstLoadJs(): number | null {
   }
 }
 
+/** Refused answers (any status but 2xx) as a share of those answered. */
+function share(figures: LoadFigures): number {
+  const answered = figures.ok + figures.failed;
+  return answered === 0 ? 0 : Number((figures.failed / answered).toFixed(3));
+}
+
+/** Health under load while hostile simulations run beside it (each load in its own folder, for wrk's files). */
+async function hostileRun(base: string, seconds: number, dir: string) {
+  const folder = (name: string) => fs.mkdtempSync(path.join(dir, `${name}-`));
+  const body = (shape: Parameters<typeof hostileScenarioYaml>[0]) => JSON.stringify({ scenario: hostileScenarioYaml(shape), seed: 1 });
+  const simulateAt = `${base}/api/v1/simulate`;
+  const [health, atCaps, admitted] = await Promise.all([
+    load({ url: `${base}/api/health`, connections: HOSTILE_HEALTH_CONNECTIONS, seconds, dir: folder("health") }),
+    load({ url: simulateAt, connections: HOSTILE_CONNECTIONS, seconds, dir: folder("at-caps"), body: body({ flows: 30, stepsPerFlow: 20 }) }),
+    load({ url: simulateAt, connections: HOSTILE_CONNECTIONS, seconds, dir: folder("admitted"), body: body({ flows: 30 }) }),
+  ]);
+  const answered = atCaps.ok + atCaps.failed + admitted.ok + admitted.failed;
+  const refusedShare = answered === 0 ? 0 : Number(((atCaps.failed + admitted.failed) / answered).toFixed(3));
+  return { health, atCaps, admitted, answered, refusedShare, p99: Math.max(atCaps.p99, admitted.p99) };
+}
+
 /** One `next start`, or `instances` of them sharing the port. */
 function startServer(port: number, instances: number, env: NodeJS.ProcessEnv): ChildProcess {
   const args = ["start", "-H", "127.0.0.1", "-p", String(port)];
@@ -129,7 +164,7 @@ async function main(): Promise<number> {
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env, NODE_ENV: "production" as const, DATABASE_URL: `file:${dbFile}`, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: base, HOPWISE_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    NEXTAUTH_URL: base, HOPWISE_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", HOPWISE_RATE_LIMITS: "off",
   };
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const reason = buildNeeded();
@@ -157,6 +192,10 @@ async function main(): Promise<number> {
     const before = countApiGradings(dbFile);
     const grade = await load(gradeLoad, warm);
     const stored = countApiGradings(dbFile) - before;
+    log(`hostile: /api/health with ${HOSTILE_HEALTH_CONNECTIONS} connections while ${2 * HOSTILE_CONNECTIONS} post heavy scenarios to /api/v1/simulate, ${seconds} s...`);
+    // The same health load without the hostile requests: on a busy machine, the comparison that counts.
+    const calm = await load({ url: `${base}/api/health`, connections: HOSTILE_HEALTH_CONNECTIONS, seconds, dir });
+    const hostile = await hostileRun(base, seconds, dir);
     const figures = {
       "http.health.requests_per_second": health.rps, "http.health.p50_ms": health.p50, "http.health.p99_ms": health.p99,
       "http.grade.requests_per_second": grade.rps, "http.grade.p50_ms": grade.p50, "http.grade.p99_ms": grade.p99,
@@ -164,6 +203,9 @@ async function main(): Promise<number> {
       "http.grade.stored_gradings": stored, "http.grade_to_health_throughput_ratio": Number((grade.rps / health.rps).toFixed(3)),
       "http.stored_equals_successful": stored === grade.ok ? 1 : 0,
       "build.practice_first_load_js_gzip_kb": firstLoadJs() ?? -1,
+      "http.calm.health_p99_ms": calm.p99, "http.hostile.health_p50_ms": hostile.health.p50, "http.hostile.health_p99_ms": hostile.health.p99,
+      "http.hostile.simulate_requests": hostile.answered, "http.hostile.simulate_p99_ms": hostile.p99,
+      "http.hostile.refused_share": hostile.refusedShare, "http.hostile.at_caps_refused_share": share(hostile.atCaps), "http.hostile.admitted_kind_refused_share": share(hostile.admitted),
     };
     const meta = {
       node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model.trim(), load_average_1m: os.loadavg()[0] ?? 0,

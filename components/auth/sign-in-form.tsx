@@ -14,6 +14,7 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   OAuthAccountNotLinked: "This email is already used by another sign-in method. Sign in the way you did before.",
   AccessDenied: "Sign-in was refused. If you used GitHub or Google, make sure your email address is verified there.",
   SessionRequired: "Please sign in to see that page.",
+  TooManyAttempts: "Too many sign-in attempts. Wait a few minutes, then try again.",
 };
 const GENERIC_ERROR = "We couldn't sign you in. Please try again.";
 

@@ -6,6 +6,7 @@
 import type { SimulationInput } from "./model";
 import type { WorldRules } from "./rules";
 import { newState, round, Sim } from "./sim";
+export { EventBudgetExceededError } from "./sim";
 import { runStep, type StepResult } from "./steps";
 import { compileTopology } from "./topology";
 import type { FlowOutcome, FlowTrace, Trace } from "./trace-types";
@@ -17,12 +18,15 @@ export interface RunOptions {
   readonly world?: WorldRules;
   /** Stop after this flow: earlier flows never depend on later ones, so the trace up to it is exact. */
   readonly throughFlow?: string;
+  /** Stop with EventBudgetExceededError after this many events (a bound on the work of one run). */
+  readonly maxEvents?: number;
 }
 
 /** Simulates every flow of a concrete network. Pure: same input, same options, same trace. */
 export function runSimulation(input: SimulationInput, options: RunOptions): Trace {
   const topo = compileTopology(input.network);
   const sim = new Sim(topo, options.seed, options.world ?? {}, newState());
+  if (options.maxEvents !== undefined) sim.maxEvents = options.maxEvents;
   const flows: FlowTrace[] = [];
   for (const flow of input.flows) {
     if (flow.fresh) sim.state = { ...newState(), clockMs: sim.state.clockMs };

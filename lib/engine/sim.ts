@@ -54,6 +54,18 @@ export type NewEvent = WithoutPosition<TraceEvent>;
 /** Simulations so far in this process: each gets its own number (see Sim.id). */
 let simulations = 0;
 
+/**
+ * A run stopped because it recorded more events than its budget allows: a scenario (a hostile one,
+ * say) asked for more work than the caller was willing to spend. A named stop, not a crash.
+ */
+export class EventBudgetExceededError extends Error {
+  readonly reason = "EVENT_BUDGET_EXCEEDED";
+  constructor(readonly maxEvents: number) {
+    super(`the simulation needed more than ${maxEvents} events`);
+    this.name = "EventBudgetExceededError";
+  }
+}
+
 export class Sim {
   /**
    * Distinguishes this simulation from every other in the process, so that shared, cached symbol
@@ -72,6 +84,10 @@ export class Sim {
   private readonly on: readonly boolean[];
   private readonly inPlay: boolean[] = RULE_IDS.map(() => false);
   events: TraceEvent[] = [];
+  /** Events recorded so far in this run, off-the-record ones included (they cost the same work). */
+  private eventCount = 0;
+  /** The most events this run may record (see EventBudgetExceededError); Infinity when unbounded. */
+  maxEvents = Number.POSITIVE_INFINITY;
   flowId = "";
   flowStartMs = 0;
   /** Hop-key counters by label, then node; a counter last used in an earlier flow counts as zero. */
@@ -167,6 +183,7 @@ export class Sim {
    * `index` and `t` still come last in the JSON, exactly as a copy would put them.
    */
   push(event: NewEvent): void {
+    if (++this.eventCount > this.maxEvents) throw new EventBudgetExceededError(this.maxEvents);
     const e = event as { index?: number; t?: number };
     e.index = this.events.length;
     e.t = round(this.state.clockMs - this.flowStartMs);

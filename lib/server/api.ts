@@ -53,10 +53,10 @@ export function notFound(what: string): NextResponse<ApiError> {
   return apiError(404, "not_found", `No ${what} with that id`);
 }
 
-type BodyText = { ok: true; text: string } | { ok: false; tooLarge: true };
+export type BodyText = { ok: true; text: string } | { ok: false; tooLarge: true };
 
 /** The body as text, reading no more than `maxBytes` (a lying or missing Content-Length included). */
-async function readBodyText(request: Request, maxBytes: number): Promise<BodyText> {
+export async function readBodyText(request: Request, maxBytes: number): Promise<BodyText> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, tooLarge: true };
   if (!request.body) return { ok: true, text: "" };

@@ -15,6 +15,7 @@ import {
   createAttempt, recordGradedAttempt, submitAttemptOnce, type AttemptRecord, type Grading, type JsonInput, type SubmitResult,
 } from "./attempts";
 import type { Owner } from "./owner";
+import { gradeOnPool } from "./practice/grade-on-pool";
 import { catalogueKeying, drawAttemptSecrets, keyingOf, labelOf } from "./practice/secrets";
 
 /** The largest seed the public routes accept; attempts draw theirs above it (see practice/secrets.ts). */
@@ -72,7 +73,8 @@ export interface GradeRequest {
 
 export type GradeNowResult =
   | { ok: true; result: GradeResult; attemptId: string | null }
-  | { ok: false; reason: "unknown_scenario" | "client_gone" };
+  | { ok: false; reason: "unknown_scenario" | "client_gone" }
+  | { ok: false; reason: "busy"; retryAfterSeconds: number };
 
 /**
  * Grades answers for a public catalogue variant (the grading API). A signed-in user's grading is
@@ -85,8 +87,11 @@ export type GradeNowResult =
 export async function gradeNow(owner: Owner | null, request: GradeRequest, signal?: AbortSignal): Promise<GradeNowResult> {
   const found = getScenario(request.scenarioId);
   if (!found) return { ok: false, reason: "unknown_scenario" };
-  const key = answerKeyFor(found.scenario, found.contentHash, request.seed, request.difficulty);
-  const result = gradeAnswers(key, request.answers, { scenario: found.scenario, contentHash: found.contentHash });
+  // The grading itself runs on a worker thread (lib/server/practice/grade-on-pool.ts).
+  const graded = await gradeOnPool(request, signal);
+  if (!graded.ok) return graded.reason === "client_gone" ? { ok: false, reason: "client_gone" } : { ok: false, reason: "busy", retryAfterSeconds: graded.reason === "busy" ? graded.retryAfterSeconds : 1 };
+  if (!graded.value) return { ok: false, reason: "unknown_scenario" };
+  const result = graded.value;
   if (!owner || !("userId" in owner)) return signal?.aborted ? { ok: false, reason: "client_gone" } : { ok: true, result, attemptId: null };
   const attempt = await recordGradedAttempt(owner, {
     scenarioId: request.scenarioId, contentHash: found.contentHash, engineVersion: ENGINE_VERSION, seed: request.seed,

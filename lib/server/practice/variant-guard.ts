@@ -39,6 +39,11 @@ export async function refuseVariantInPractice(scenario: ScenarioFile, seed: numb
 }
 
 /** The same check on a finished trace (an inline scenario posted to /simulate carries its own id and values). */
-export async function refuseTraceInPractice(trace: Pick<Trace, "scenarioId" | "variables">) {
-  return (await isVariantInPractice(variantFingerprint(trace.scenarioId, trace.variables))) ? refusal() : null;
+export function refuseTraceInPractice(trace: Pick<Trace, "scenarioId" | "variables">) {
+  return refuseFingerprintInPractice(variantFingerprint(trace.scenarioId, trace.variables));
+}
+
+/** The same check on a variant fingerprint worked out elsewhere (the simulation worker). */
+export async function refuseFingerprintInPractice(fingerprint: string) {
+  return (await isVariantInPractice(fingerprint)) ? refusal() : null;
 }

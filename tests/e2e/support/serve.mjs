@@ -39,6 +39,8 @@ const env = {
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   HOPWISE_SEED_DEMO: "0",
+  // Every spec signs in from 127.0.0.1; the limits are tested in tests/server/rate-limits.test.ts.
+  HOPWISE_RATE_LIMITS: "off",
   NEXT_TELEMETRY_DISABLED: "1",
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
   CHECKPOINT_DISABLE: "1",

@@ -10,8 +10,10 @@ import { gradeNow } from "@/lib/server/practice";
 import { getScenario } from "@/lib/server/catalogue";
 import { refuseVariantInPractice } from "@/lib/server/practice/variant-guard";
 import { getRequestOwner } from "@/lib/server/request-owner";
+import { busyResponse } from "@/lib/server/http/busy";
+import { withRateLimit } from "@/lib/server/http/rate-limit";
 
-export const POST = withApiErrors(async (request: Request) => {
+export const POST = withApiErrors(withRateLimit("grade", async (request: Request) => {
   const input = await parseJsonBody(request, GradeSchema, { maxBytes: MAX_ANSWERS_BODY_BYTES });
   if (!input.ok) return input.response;
   const found = getScenario(input.data.scenarioId);
@@ -23,8 +25,9 @@ export const POST = withApiErrors(async (request: Request) => {
     // Nobody is listening any more, and nothing was stored.
     return apiError(499, "client_closed_request", "The request was cancelled before it was answered");
   }
+  if (!graded.ok && graded.reason === "busy") return busyResponse(graded.retryAfterSeconds, "Grading is busy; try again shortly");
   if (!graded.ok) return notFound("scenario");
   return NextResponse.json(graded.result, {
     headers: { "cache-control": "no-store", ...(graded.attemptId ? { "content-location": `/api/v1/attempts/${graded.attemptId}` } : {}) },
   });
-});
+}));

@@ -1,26 +1,23 @@
 /**
  * POST /api/v1/simulate {scenarioId, seed?} | {scenario: YAML text or JSON object, seed?}: the trace.
  * An inline scenario that does not validate is a 422 listing each problem with its path and line.
+ * Over a limit (README "Limits"): 413 or 422 naming it; the simulator busy: 503 with Retry-After.
  */
-import { NextResponse } from "next/server";
-import { apiError, notFound, parseJsonBody, withApiErrors } from "@/lib/server/api";
+import { parseJsonBody, withApiErrors } from "@/lib/server/api";
 import { MAX_SIMULATE_BODY_BYTES, SimulateSchema } from "@/lib/server/api-schemas";
 import { getScenario } from "@/lib/server/catalogue";
-import { refuseTraceInPractice, refuseVariantInPractice } from "@/lib/server/practice/variant-guard";
-import { simulateRequest } from "@/lib/server/simulation";
+import { refuseVariantInPractice } from "@/lib/server/practice/variant-guard";
+import { simulateResponse } from "@/lib/server/simulation-pool/respond";
+import { withRateLimit } from "@/lib/server/http/rate-limit";
 
-export const POST = withApiErrors(async (request: Request) => {
+export const POST = withApiErrors(withRateLimit("simulate", async (request: Request) => {
   const input = await parseJsonBody(request, SimulateSchema, { maxBytes: MAX_SIMULATE_BODY_BYTES });
   if (!input.ok) return input.response;
   const { scenarioId, scenario, seed } = input.data;
   const catalogued = scenarioId !== undefined ? getScenario(scenarioId) : null;
+  // Refused before any work when the caller names a catalogue variant that is in an open attempt.
   const early = catalogued && (await refuseVariantInPractice(catalogued.scenario, seed ?? 0));
   if (early) return early;
-  const outcome = simulateRequest(scenarioId !== undefined ? { scenarioId, seed } : { scenario: scenario!, seed });
-  const refused = outcome.ok && scenarioId === undefined && (await refuseTraceInPractice(outcome.trace));
-  if (refused) return refused;
-  if (outcome.ok) return NextResponse.json(outcome.trace);
-  if (outcome.reason === "unknown_scenario") return notFound("scenario");
-  const n = outcome.issues.length;
-  return apiError(422, "invalid_scenario", `The scenario has ${n} problem${n === 1 ? "" : "s"}`, undefined, outcome.issues);
-});
+  // Runs on the worker pool within the limits of lib/server/http/limits.ts (413/422/503 naming them).
+  return simulateResponse(scenarioId !== undefined ? { scenarioId, seed } : { scenario: scenario!, seed }, request.signal);
+}));

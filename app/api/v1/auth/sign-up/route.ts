@@ -6,8 +6,9 @@ import { claimGuestAttempts } from "@/lib/server/attempts";
 import { getAuthEnv } from "@/lib/server/env";
 import { GUEST_COOKIE, verifyGuestToken } from "@/lib/server/guest";
 import { createUserWithPassword } from "@/lib/server/users";
+import { withRateLimit } from "@/lib/server/http/rate-limit";
 
-export const POST = withApiErrors(async (request: NextRequest) => {
+export const POST = withApiErrors(withRateLimit("sign_up", async (request: NextRequest) => {
   const input = await parseJsonBody(request, SignUpSchema);
   if (!input.ok) return input.response;
 
@@ -26,4 +27,4 @@ export const POST = withApiErrors(async (request: NextRequest) => {
 
   const { id, email, name, role } = created.user;
   return NextResponse.json({ user: { id, email, name, role }, claimed }, { status: 201 });
-});
+}));

@@ -10,10 +10,11 @@ import { apiError, parseJsonBody, withApiErrors } from "@/lib/server/api";
 import { recordDrillAttempt } from "@/lib/server/drills";
 import { getOrCreateRequestOwner } from "@/lib/server/request-owner";
 import { GradeDrillSchema } from "../schemas";
+import { withRateLimit } from "@/lib/server/http/rate-limit";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApiErrors(async (request: Request) => {
+export const POST = withApiErrors(withRateLimit("drills", async (request: Request) => {
   const body = await parseJsonBody(request, GradeDrillSchema);
   if (!body.ok) return body.response;
   const { seed, kind, answers } = body.data;
@@ -29,4 +30,4 @@ export const POST = withApiErrors(async (request: Request) => {
   const correct = grade.blanks.filter((b) => b.correct).length;
   await recordDrillAttempt(owner, { kind, seed, correct, total: grade.blanks.length });
   return NextResponse.json({ status: "graded", grade }, { headers });
-});
+}));

@@ -7,12 +7,13 @@ import { fieldErrorsOf } from "@/lib/auth/schemas";
 import { apiError, withApiErrors } from "@/lib/server/api";
 import { nextPublicDrill } from "@/lib/server/drill-bank";
 import { NextDrillQuerySchema } from "../schemas";
+import { withRateLimit } from "@/lib/server/http/rate-limit";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiErrors(async (request: Request) => {
+export const GET = withApiErrors(withRateLimit("drills", async (request: Request) => {
   const kind = new URL(request.url).searchParams.get("kind");
   const parsed = NextDrillQuerySchema.safeParse({ kind: kind === null || kind === "" ? undefined : kind });
   if (!parsed.success) return apiError(422, "invalid_input", "Unknown drill kind", fieldErrorsOf(parsed.error));
   return NextResponse.json({ drill: nextPublicDrill(parsed.data.kind) }, { headers: { "cache-control": "no-store" } });
-});
+}));
