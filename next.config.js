@@ -1,5 +1,6 @@
 // @ts-check
 // Shared with lib/server/http/security-headers.ts (proxy.ts sets the pages' nonce-based CSP).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
 const { common: COMMON_SECURITY_HEADERS, nonDocumentPolicy: NON_DOCUMENT_CONTENT_SECURITY_POLICY } = require("./lib/server/http/static-security-headers.json");
 
 /**

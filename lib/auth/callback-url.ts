@@ -15,6 +15,7 @@ const MAX_LENGTH = 2048;
 /** Percent-encoding can be nested (`%252F` → `%2F` → `/`); each layer is checked. */
 const MAX_DECODINGS = 3;
 /** C0 controls, DEL, any whitespace (incl. Unicode spaces) and backslashes. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u001f\u007f\s\\]/u;
 /** A base that only serves to resolve the path; its origin must survive resolution. */
 const BASE = "http://callback.invalid";

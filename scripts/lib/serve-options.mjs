@@ -24,7 +24,7 @@ export function isLoopbackHost(host) {
 export function resolveServeOptions(env) {
   const rawHost = env.HOST?.trim() ?? "";
   const host = rawHost === "" ? DEFAULT_HOST : rawHost;
-  if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) {
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) {
     return { error: `HOST=${rawHost} is not a host name or address.`, fix: "Use e.g. HOST=127.0.0.1 (this machine only) or HOST=0.0.0.0 (every interface)." };
   }
   const loopback = isLoopbackHost(host);

@@ -43,7 +43,7 @@ function pcap(frames: number[][]): Buffer {
 
 const A = [10, 0, 0, 1];
 const B = [10, 0, 0, 2];
-const SYN = 0x02, ACK = 0x10, FIN = 0x01;
+const SYN = 0x02;
 
 describe("parsePcap", () => {
   test("reads ARP, TCP and an ICMP error with the header it carries", () => {
