@@ -83,8 +83,10 @@ for (const [name, viewport] of [["phone (390 px)", PHONE], ["desktop", DESKTOP]]
       await page.goto(`/practice/${done}`);
       await page.getByRole("link", { name: "Open the journey at this hop" }).click();
       await expect(page).toHaveURL(/\?flow=[^&]+&at=[^#]+#journey$/);
+      // The journey is brought into view (it is thousands of pixels below the link).
+      await expect(page.getByTestId("journey-section")).toBeInViewport({ timeout: 60_000 });
       const inspector = page.getByTestId("layer-inspector");
-      await expect(inspector).toBeInViewport({ timeout: 60_000 });
+      await expect(inspector).toBeVisible();
       const pane = page.locator("nav[aria-label='Steps of this flow']");
       expect(await pane.evaluate((el) => getComputedStyle(el).position)).toBe(viewport === PHONE ? "static" : "sticky");
       await inspector.scrollIntoViewIfNeeded();
