@@ -5,6 +5,7 @@
 import Link from "next/link";
 import type { Role } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/server/auth";
+import { ReturnHereLink } from "./auth/return-here-link";
 import { SignOutButton } from "./auth/sign-out-button";
 import { NavLink } from "./nav-link";
 
@@ -53,12 +54,12 @@ export async function SiteHeader() {
         ) : (
           <ul className="account-menu" data-testid="account-menu">
             <li>
-              <Link href="/sign-in">Sign in</Link>
+              <ReturnHereLink to="/sign-in">Sign in</ReturnHereLink>
             </li>
             <li>
-              <Link href="/sign-up" className="button secondary">
+              <ReturnHereLink to="/sign-up" className="button secondary">
                 Sign up
-              </Link>
+              </ReturnHereLink>
             </li>
           </ul>
         )}

@@ -28,7 +28,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
+import { createRequire } from "node:module";
 import { loadScenarioFile } from "../lib/content/scenario-files";
 import { buildAnswerKey, modelAnswers } from "../lib/grader";
 import { signedInCookie } from "./lib/bench-session";
@@ -36,6 +36,15 @@ import { hostileScenarioYaml } from "./lib/hostile-scenarios";
 import { load, loadGenerator, type LoadFigures, type LoadOptions } from "./lib/http-load";
 import { wholeNumberOption } from "./lib/options";
 import { binary, build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
+
+/**
+ * better-sqlite3 as the Prisma adapter has it: the app's one copy. A direct dependency on another
+ * version would be a second native module compiled from source on every `npm ci`.
+ */
+function adapterSqlite(): typeof import("better-sqlite3") {
+  const adapter = createRequire(path.join(ROOT, "package.json")).resolve("@prisma/adapter-better-sqlite3");
+  return createRequire(adapter)("better-sqlite3") as typeof import("better-sqlite3");
+}
 
 const CONNECTIONS = 50;
 
@@ -92,6 +101,7 @@ function gradeBody(): string {
 }
 
 function countApiGradings(dbFile: string): number {
+  const Database = adapterSqlite();
   const db = new Database(dbFile, { readonly: true });
   try {
     return (db.prepare("SELECT COUNT(*) AS n FROM Attempt WHERE mode = 'api'").get() as { n: number }).n;

@@ -94,7 +94,8 @@ export function TopologyDiagram({ diagram, label, highlights, legend = "hidden",
   return (
     <figure className={cls(styles.figure, scope, className)}>
       {hoverRules.length > 0 && <style>{`${hoverRules.join(",")}{opacity:1;visibility:visible}`}</style>}
-      <div className={styles.scroller} style={maxHeight ? { maxHeight, overflowY: "auto" } : undefined} data-diagram-scroller="">
+      {/* Focusable, so a keyboard user can scroll a diagram wider than the screen (axe: scrollable-region-focusable). */}
+      <div className={styles.scroller} style={maxHeight ? { maxHeight, overflowY: "auto" } : undefined} data-diagram-scroller="" tabIndex={0} role="region" aria-label="Network diagram">
         <svg
           className={styles.svg}
           style={{ maxWidth: `${diagram.width}px`, ...(minScale ? { minWidth: `${Math.round(diagram.width * minScale)}px` } : {}) }}

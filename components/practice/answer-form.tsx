@@ -10,8 +10,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { PublicBlank, SheetFlow, SheetQuestion } from "@/lib/grader/types";
 import { type AnswerValue, type Answers, answersFrom, type NatEntryValue } from "./answer-types";
 import { ChoiceBlank } from "./choice-blank";
-import { isEmptyAnswer } from "./format-check";
 import { markJustSubmitted } from "./just-submitted";
+import { submitWarning } from "./submit-warning";
 import { NatEntryBlank } from "./nat-entry-blank";
 import { OrderBlank } from "./order-blank";
 import { SaveStatusLine } from "./save-status";
@@ -23,15 +23,6 @@ export interface AnswerFormProps {
   readonly attemptId: string;
   readonly flows: readonly SheetFlow[];
   readonly savedAnswers: Readonly<Record<string, unknown>>;
-}
-
-function emptyCount(flows: readonly SheetFlow[], answers: Answers): number {
-  let n = 0;
-  for (const f of flows) {
-    for (const r of f.rows) for (const b of r.blanks) if (isEmptyAnswer(answers[b.id])) n++;
-    for (const q of f.questions) for (const b of q.blanks) if (isEmptyAnswer(answers[b.id])) n++;
-  }
-  return n;
 }
 
 /**
@@ -72,8 +63,8 @@ export function AnswerForm({ attemptId, flows, savedAnswers }: AnswerFormProps) 
 
   async function submit() {
     setSubmitError(null);
-    const empty = emptyCount(flows, answers);
-    if (empty > 0 && !window.confirm(`${empty} ${empty === 1 ? "blank is" : "blanks are"} empty; submit anyway?`)) return;
+    const warning = submitWarning(flows, answers);
+    if (warning !== null && !window.confirm(warning)) return;
     setSubmitting(true);
     if (!(await autosave.flush())) {
       // Submitted meanwhile (in another tab, say): show what was graded.

@@ -40,6 +40,16 @@ export function JourneyPanel({ attemptId, flow, at }: JourneyPanelProps) {
     };
   }, [attemptId]);
 
+  // A "show in journey" link changes only the query (Link scroll={false} keeps the results in place
+  // while it loads), so bring the journey into view once it is there, at the new hop.
+  useEffect(() => {
+    if (!journey || !flow || !at) return;
+    const target = document.getElementById("journey");
+    if (!target) return;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  }, [journey, flow, at]);
+
   if (error) return <p className="form-error">The packet journey could not be loaded: {error}</p>;
   if (!journey) return <p role="status">Loading the packet journey…</p>;
   const focus = flow && at ? journeyFocus(journey.flows, flow, at) : null;

@@ -6,22 +6,14 @@
 import Link from "next/link";
 import { conceptLabel } from "@/app/(learn)/concepts";
 import { startPracticeAction } from "@/app/(learn)/practice/start-practice";
-import type { FieldGrade, FieldStatus } from "@/lib/grader/types";
+import type { FieldGrade, PublicBlank } from "@/lib/grader/types";
+import { answerText, beforeDivergence, placeAfterLabel, verdictOf } from "@/lib/practice/result-display";
 import type { SubmittedPage } from "@/lib/server/practice-page";
 import { JourneyPanel } from "./journey-panel";
 import { describeProvenance } from "./provenance";
 import { ResultsHeading } from "./results-heading";
 import { difficultyLabel } from "./story";
 import styles from "./results-view.module.css";
-
-const STATUS: Record<FieldStatus, { text: string; icon: string }> = {
-  correct: { text: "Right", icon: "✓" },
-  "accepted-alternative": { text: "Accepted alternative", icon: "✓" },
-  partial: { text: "Partly right", icon: "◐" },
-  wrong: { text: "Wrong", icon: "✗" },
-  "format-error": { text: "Format error", icon: "⚠" },
-  unanswered: { text: "Not answered", icon: "–" },
-};
 
 function points(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "");
@@ -47,19 +39,31 @@ function journeyHref(f: { flow: string; at: string }): string {
   return `?${new URLSearchParams({ flow: f.flow, at: f.at }).toString()}#journey`;
 }
 
+/** The sheet's blank for a graded field (for the words of its choices). */
+function blankOf(data: SubmittedPage, id: string): PublicBlank | undefined {
+  for (const flow of data.sheet.flows) {
+    for (const row of flow.rows) for (const b of row.blanks) if (b.id === id) return b;
+    for (const q of flow.questions) for (const b of q.blanks) if (b.id === id) return b;
+  }
+  return undefined;
+}
+
 function FieldResult({ data, field }: { data: SubmittedPage; field: FieldGrade }) {
-  const status = STATUS[field.status];
+  const status = verdictOf(field);
   const provenance = field.provenance ? describeProvenance(field.provenance) : null;
-  const right = field.status === "correct";
+  const right = !status.showExpected;
+  const blank = blankOf(data, field.id);
+  const place = placeAfterLabel(field.label, placeOf(data, field));
   return (
-    <li className={styles.field} data-status={field.status} data-blank={field.id} data-testid="field-result">
+    <li className={styles.field} data-status={status.tone} data-blank={field.id} data-testid="field-result">
       <div className={styles.fieldHead}>
-        <span className={styles.status} data-status={field.status}>
+        <span className={styles.status} data-status={status.tone} data-testid="field-verdict">
           <span aria-hidden="true">{status.icon} </span>
           {status.text}
         </span>
         <span className={styles.fieldName}>
-          <strong>{field.label}</strong> · {placeOf(data, field)}
+          <strong>{field.label}</strong>
+          {place !== null && <> · {place}</>}
         </span>
         <span className={styles.points}>
           {points(field.score * field.weight)}/{points(field.weight)}
@@ -68,18 +72,18 @@ function FieldResult({ data, field }: { data: SubmittedPage; field: FieldGrade }
       <dl className={styles.values}>
         <div>
           <dt>You wrote</dt>
-          <dd className={styles.mono}>{field.given ?? (field.status === "format-error" ? "(could not be read)" : "(nothing)")}</dd>
+          <dd className={styles.mono} data-testid="given-value">{answerText(field.given, blank) ?? (field.status === "format-error" ? "(could not be read)" : "(nothing)")}</dd>
         </div>
         {!right && (
           <div>
             <dt>Expected</dt>
             <dd className={styles.mono} data-testid="expected-value">
-              {field.expected}
+              {answerText(field.expected, blank)}
             </dd>
           </div>
         )}
       </dl>
-      {field.status !== "correct" && field.status !== "unanswered" && <p className={styles.feedback}>{feedbackOf(field)}</p>}
+      {(field.status !== "correct" || field.carriedForward) && field.status !== "unanswered" && <p className={styles.feedback}>{feedbackOf(field)}</p>}
       {field.misconception && (
         <aside className={styles.misconception} aria-label="Misconception" data-testid="misconception">
           <p className={styles.misconceptionName}>
@@ -156,7 +160,7 @@ export function ResultsView({ data, focus }: { data: SubmittedPage; focus: { flo
         <section className={styles.divergence} aria-labelledby="divergence-heading" data-testid="first-divergence">
           <h2 id="divergence-heading">Where your picture first differed</h2>
           <p>
-            <strong>{first.label}</strong> at <strong>{firstPlace}</strong>. Everything before this point matched the simulator.
+            <strong>{first.label}</strong> at <strong>{firstPlace}</strong>. {beforeDivergence(r.fields, firstField?.id)}
           </p>
           <p>
             <Link href={journeyHref(first)} scroll={false} className="button secondary">

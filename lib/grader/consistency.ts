@@ -19,6 +19,8 @@ export interface Observation {
 export interface PartVerdict {
   readonly correct: boolean;
   readonly note: string | null;
+  /** Credited only because it follows from an earlier wrong answer (error carried forward). */
+  readonly carried?: boolean;
 }
 
 function numeric(s: string): number | null {
@@ -133,7 +135,7 @@ export class Consistency {
         const base = implied(prev.given, prev.ref);
         const carried = base === null ? null : apply(base, o.ref);
         if (carried !== null && carried === o.given && prev.given !== prev.expected) {
-          return { correct: true, note: `follows from your earlier answer at ${prev.label} (${prev.given}); the mistake is counted there` };
+          return { correct: true, carried: true, note: `consistent with your earlier answer at ${prev.label} (${prev.given}); the mistake is counted there` };
         }
         break;
       }

@@ -112,18 +112,23 @@ function gradeBlank(key: AnswerKey, ctx: GradeContext, blank: KeyBlank, p: { ok:
   const notes: string[] = [];
   const parts = partsOf(p.value);
   let right = 0;
+  let carried = false;
   for (let i = 0; i < parts.length; i++) {
     const g = parts[i]!;
     const part = blank.parts[i]!;
     if (part.ref) {
       const v = consistency.verdict(blank.id, i);
       if (v.correct) right++;
+      if (v.carried) carried = true;
       if (v.note) notes.push(v.note);
     } else if (blank.kind === "number" ? withinTolerance(g, part.expected) : sameText(blank.kind, g, part.expected)) {
       right++;
     }
   }
   const score = right / blank.parts.length;
+  if (score === 1 && carried) {
+    return { ...fieldGrade(blank, "correct", 1, given, [`Not the simulator's value (${blank.expected}), but`, ...notes].join(" ") + (notes.at(-1)?.endsWith(".") ? "" : "."), null), carriedForward: true };
+  }
   if (score === 1) return fieldGrade(blank, "correct", 1, given, notes.length === 0 ? "Correct." : ["Correct.", ...notes.map(capitalise)].join(" "), null);
   const same = (a: string, b: string) => sameText(blank.kind, a, b);
   for (const alt of ctx.scenario.alternatives) {

@@ -12,6 +12,7 @@ import { simulate } from "../simulate";
 import { eventByKey, locate, type BlankSource } from "./locate";
 import { packetField } from "../engine/fields";
 import type { KeyBlank, Misconception } from "./types";
+import { answerMisconception } from "./answer-misconceptions";
 
 const NAT_FIELDS = ["ip.src", "ip.dst", "src", "dst", "l4.srcPort", "l4.dstPort", "nat"];
 
@@ -81,7 +82,7 @@ export function findMisconception(scenario: ScenarioFile, trace: Trace, blank: K
     const v = worldValue(worldTrace(scenario, trace.seed, rule, blank.flow), blank.source, realType);
     if (v !== null && v !== blank.expected && same(v, given)) return { rule, name: RULES[rule].misconception, truth: RULES[rule].truth };
   }
-  return skippedTranslation(trace, blank, given) ?? proxyMisconception(trace, blank, given);
+  return skippedTranslation(trace, blank, given) ?? proxyMisconception(trace, blank, given) ?? answerMisconception(blank, given);
 }
 
 /** Which decision rewrites which fields, and the misconception of a learner who skips it. */

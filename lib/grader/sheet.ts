@@ -11,6 +11,7 @@ import { simulate, variantOf } from "../simulate";
 import { conceptOf, DISPOSITION_TEXT, dispositionConcept, fieldInfo, messageName, rowTitle } from "./describe";
 import type { FieldKind } from "./kinds";
 import { eventByKey, locate, type BlankSource } from "./locate";
+import { withExplanation } from "./explain";
 import { catalogueKeying, keyChoices, keyOrder, type OptionKeying } from "./option-ids";
 import type { AnswerKey, AnswerSheet, KeyBlank, PublicBlank, SheetFlow, SheetQuestion, SheetRow } from "./types";
 
@@ -200,7 +201,8 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
   const sheet: AnswerSheet = {
     scenarioId: scenario.id, title: file.title, seed, difficulty, story: file.story, flows: sheetFlows, blankCount: b.blanks.length,
   };
-  return { sheet, blanks: b.blanks, trace };
+  const label = (id: string) => b.nodeLabel.get(id) ?? id;
+  return { sheet, blanks: b.blanks.map((k) => withExplanation(k, trace, label)), trace };
 }
 
 /** The row's shown fields: everything that is not asked and could not hint at an asked value. */

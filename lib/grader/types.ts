@@ -117,6 +117,11 @@ export interface FieldGrade {
   readonly reason: string;
   readonly provenance: Provenance | null;
   readonly misconception: Misconception | null;
+  /**
+   * Credited, but not the simulator's value: it follows from an earlier wrong answer, whose
+   * mistake is counted there. Shown as "consistent with your earlier answer" with the true value.
+   */
+  readonly carriedForward?: boolean;
 }
 
 export interface GradeResult {

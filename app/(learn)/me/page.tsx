@@ -35,12 +35,12 @@ function Attempts({ attempts }: { attempts: Progress["attempts"] }) {
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table} data-testid="attempt-history">
-        <caption className="visually-hidden">Your practice attempts, newest first</caption>
+        <caption className="visually-hidden">Your practice attempts, most recently started first</caption>
         <thead>
           <tr>
             <th scope="col">Scenario</th>
             <th scope="col">Difficulty</th>
-            <th scope="col">Date</th>
+            <th scope="col">Started</th>
             <th scope="col" className={styles.num}>
               Score
             </th>
@@ -55,7 +55,7 @@ function Attempts({ attempts }: { attempts: Progress["attempts"] }) {
               <th scope="row">{a.scenarioTitle}</th>
               <td>{difficultyLabel(a.difficulty)}</td>
               <td>
-                <time dateTime={a.submittedAt ?? a.createdAt}>{DATE.format(new Date(a.submittedAt ?? a.createdAt))}</time>
+                <time dateTime={a.createdAt} data-testid="attempt-started">{DATE.format(new Date(a.createdAt))}</time>
               </td>
               <td className={styles.num}>
                 {a.status === "submitted" && a.score !== null && a.maxScore !== null ? (

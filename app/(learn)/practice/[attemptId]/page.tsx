@@ -5,6 +5,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { GuestNotice } from "@/components/practice/guest-notice";
 import { PracticeSheet } from "@/components/practice/practice-sheet";
 import { ResultsView } from "@/components/practice/results-view";
 import { loadPracticePage } from "@/lib/server/practice-page";
@@ -15,7 +16,8 @@ interface PracticePageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const load = cache(async (attemptId: string) => loadPracticePage(attemptId, await getRequestOwner()));
+const owner = cache(getRequestOwner);
+const load = cache(async (attemptId: string) => loadPracticePage(attemptId, await owner()));
 
 export async function generateMetadata({ params }: PracticePageProps): Promise<Metadata> {
   const data = await load((await params).attemptId);
@@ -28,9 +30,22 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : u
 export default async function PracticePage({ params, searchParams }: PracticePageProps) {
   const data = await load((await params).attemptId);
   if (!data) notFound();
+  const current = await owner();
+  const guest = current !== null && "guestId" in current;
+  const notice = guest ? <GuestNotice attemptId={data.attemptId} /> : null;
   if (data.status === "submitted") {
     const query = await searchParams;
-    return <ResultsView data={data} focus={{ flow: one(query.flow), at: one(query.at) }} />;
+    return (
+      <>
+        {notice}
+        <ResultsView data={data} focus={{ flow: one(query.flow), at: one(query.at) }} />
+      </>
+    );
   }
-  return <PracticeSheet data={data} />;
+  return (
+    <>
+      {notice}
+      <PracticeSheet data={data} />
+    </>
+  );
 }
