@@ -21,7 +21,7 @@ import { actAs, newGuest } from "./support/mock-owner";
 vi.mock("@/lib/server/request-owner", () => import("./support/mock-owner"));
 // The one database read of these routes (is the variant in an open attempt?) is tested with a real
 // database in variant-guard.test.ts; here no variant is.
-vi.mock("@/lib/server/practice/variant-guard", () => ({ refuseVariantInPractice: async () => null, refuseTraceInPractice: async () => null }));
+vi.mock("@/lib/server/practice/variant-guard", () => import("./support/no-variant-in-practice"));
 
 const GOOGLE = "browser-to-google";
 const googleYaml = fs.readFileSync(path.join(__dirname, "../../content/scenarios/browser-to-google.yaml"), "utf8");

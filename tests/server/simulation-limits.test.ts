@@ -12,6 +12,9 @@ import { closeSimulationPool } from "@/lib/server/simulation-pool/pool";
 import { hostileScenario, hostileScenarioYaml } from "@/scripts/lib/hostile-scenarios";
 import { call, json } from "./support/api-client";
 
+// No database here: the variant guard (tested in variant-guard.test.ts) sees no open attempt.
+vi.mock("@/lib/server/practice/variant-guard", () => import("./support/no-variant-in-practice"));
+
 const googleYaml = fs.readFileSync(path.join(__dirname, "../../content/scenarios/browser-to-google.yaml"), "utf8");
 
 afterEach(() => vi.unstubAllEnvs());
@@ -64,7 +67,7 @@ describe("a scenario nested deeper than any parser's stack", () => {
     const { status } = response;
     const body = await json(response);
     expect(status).toBe(422);
-    expect(body.error.code).toMatch(/^(invalid_scenario|invalid_input|limit_exceeded)$/);
+    expect(body.error.code).toMatch(/^(invalid_scenario|invalid_input|limit_exceeded|too_deeply_nested)$/);
   });
 });
 

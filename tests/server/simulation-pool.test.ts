@@ -14,6 +14,8 @@ import { call, json } from "./support/api-client";
 import { actAs, newGuest } from "./support/mock-owner";
 
 vi.mock("@/lib/server/request-owner", () => import("./support/mock-owner"));
+// No database here: the variant guard (tested in variant-guard.test.ts) sees no open attempt.
+vi.mock("@/lib/server/practice/variant-guard", () => import("./support/no-variant-in-practice"));
 actAs(newGuest());
 
 /** Hostile but admitted: 80 flows in a text the raised limits allow (seconds of CPU each). */
