@@ -24,9 +24,9 @@ import { binary, deployMigrations, ROOT } from "./lib/setup.mjs";
 const BUDGETS = {
   home: 232_000,
   scenarios: 242_000,
-  scenario: 251_000,
-  practice: 270_000,
-  results: 290_000,
+  scenario: 252_000,
+  practice: 271_000,
+  results: 303_000,
   drills: 247_000,
   progress: 240_000,
   "sign-in": 270_000,
@@ -137,7 +137,8 @@ async function main() {
     await waitUntilUp(base, child);
     const request = guest(base);
     const { scenarios } = await json(await request("/api/v1/scenarios"), "GET /api/v1/scenarios");
-    const scenarioId = scenarios[0].id;
+    // The scenario the README's figures and the accessibility tests use, when the catalogue has it.
+    const scenarioId = (scenarios.find((s) => s.id === "browser-to-google") ?? scenarios[0]).id;
     const start = () =>
       request("/api/v1/attempts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId, difficulty: "intermediate" }) })
         .then((r) => json(r, "POST /api/v1/attempts"));
