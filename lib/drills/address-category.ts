@@ -140,11 +140,23 @@ function where(address: Ipv4, range: SpecialRange | null): string {
     : `${a} is inside ${formatCidr(range.block)} (${range.name}, ${range.rfc}).`;
 }
 
+/** Never asked in a drill, but a typed address can land in it. */
+const IETF_PROTOCOL_INFO = {
+  label: "IETF protocol assignments",
+  lesson: "192.0.0.0/24 is kept by the IETF for protocol assignments (RFC 6890), such as DS-Lite's 192.0.0.0/29; it is not for ordinary hosts.",
+};
+
+/** The category of any address, its label, and why, with the range it falls in named. */
+export function categoryExplanation(address: Ipv4): { category: AddressCategory; label: string; explanation: string } {
+  const { category, range } = classify(address);
+  const info = category === "IETF_PROTOCOL" ? IETF_PROTOCOL_INFO : { label: CATEGORIES[category].option.label, lesson: CATEGORIES[category].lesson };
+  return { category, label: info.label, explanation: `${where(address, range)} ${info.lesson}` };
+}
+
 /** Builds an address-category drill: one address, one choice. */
 export function addressCategoryDrill(rng: Rng): DrillParts {
   const category = weighted(rng, ASKED.map((c) => [c, CATEGORIES[c].weight] as const));
   const address = addressOf(rng, category);
-  const { range } = classify(address);
   const expected = answer.choice(CATEGORIES[category].option.id);
   const privateLike = answer.choice(CATEGORIES.PRIVATE_RFC1918.option.id);
   return {
@@ -156,7 +168,7 @@ export function addressCategoryDrill(rng: Rng): DrillParts {
         label: "Category",
         format: { type: "choice", options: CATEGORY_OPTIONS },
         expected,
-        explanation: `${where(address, range)} ${CATEGORIES[category].lesson}`,
+        explanation: categoryExplanation(address).explanation,
         mistakes: mistakes(expected, [
           [privateLike, category === "CARRIER_GRADE_NAT"
             ? "100.64.0.0/10 is not one of the three RFC 1918 blocks: it is the carrier-grade NAT shared space (RFC 6598)."

@@ -30,6 +30,17 @@ export const CLASS_OPTIONS: readonly ChoiceOption[] = (Object.keys(CLASSES) as C
 /** First octets on either side of a class boundary, where guessing goes wrong. */
 const BOUNDARY_OCTETS = [0, 1, 126, 127, 128, 129, 190, 191, 192, 193, 222, 223, 224, 225, 238, 239, 240, 241, 254, 255];
 
+/** Why an address is in its classful class, read from the leading bits of the first octet. */
+export function classfulExplanation(address: Ipv4): string {
+  const first = address >>> 24;
+  const cls = classfulClass(address);
+  const info = CLASSES[cls];
+  return (
+    `The first octet, ${first}, is ${bits(first)} in binary. It starts with ${info.lead}, so it is class ${cls} ` +
+    `(first octets ${info.first}-${info.last}); ${info.note}.`
+  );
+}
+
 /** Builds a classful-class drill for a seeded random address. */
 export function classfulClassDrill(rng: Rng): DrillParts {
   const first = weighted<() => number>(rng, [
@@ -38,7 +49,6 @@ export function classfulClassDrill(rng: Rng): DrillParts {
   ])();
   const address = (first * 2 ** 24 + Math.floor(rng.next() * 2 ** 24)) as Ipv4;
   const cls = classfulClass(address);
-  const info = CLASSES[cls];
   const expected = answer.choice(cls);
   const wrong = (Object.keys(CLASSES) as Class[]).filter((c) => c !== cls);
   return {
@@ -50,9 +60,7 @@ export function classfulClassDrill(rng: Rng): DrillParts {
         label: "Class",
         format: { type: "choice", options: CLASS_OPTIONS },
         expected,
-        explanation:
-          `The first octet, ${first}, is ${bits(first)} in binary. It starts with ${info.lead}, so it is class ${cls} ` +
-          `(first octets ${info.first}-${info.last}); ${info.note}.`,
+        explanation: classfulExplanation(address),
         mistakes: mistakes(
           expected,
           wrong.map((c) => [answer.choice(c), `Class ${c} covers first octets ${CLASSES[c].first}-${CLASSES[c].last}; ${first} is outside that.`] as const),

@@ -31,6 +31,11 @@ export function pickSubnet(rng: Rng): { address: Ipv4; prefix: number } {
 /** Builds a subnet-facts drill for a seeded random address and prefix. */
 export function subnetFactsDrill(rng: Rng): DrillParts {
   const { address, prefix } = pickSubnet(rng);
+  return subnetFactsFor(address, prefix);
+}
+
+/** The subnet-facts drill for a given address and prefix (0-32), with its worked explanations. */
+export function subnetFactsFor(address: Ipv4, prefix: number): DrillParts {
   const facts = subnetFacts(cidrOf(address, prefix));
   const f = formatIpv4;
   const { network, broadcast, firstUsable, lastUsable, usableHosts, totalAddresses } = facts;

@@ -40,6 +40,8 @@ test.describe("accessibility of every page", () => {
     ["practice", () => `/practice/${open}`],
     ["results with its journey", () => `/practice/${done}`],
     ["drills", () => "/drills"],
+    ["drills explaining a typed address", () => "/drills?address=10.37.200.9%2F22"],
+    ["drills with a bad typed address", () => "/drills?address=10.0.0.1%20255.0.255.0"],
     ["progress", () => "/me"],
     ["sign-in", () => "/sign-in"],
     ["sign-up", () => "/sign-up"],

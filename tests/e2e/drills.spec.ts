@@ -146,3 +146,28 @@ test("the progress API is only for signed-in learners", async ({ request }) => {
   const response = await request.get("/api/v1/me/progress");
   expect(response.status()).toBe(401);
 });
+
+test.describe("explain any typed address", () => {
+  for (const width of [1280, 390]) {
+    test(`at ${width} px: type an address, see network and broadcast; bad input shows the error`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/drills");
+      const field = page.getByLabel("Address and prefix");
+      await field.fill("10.37.200.9/22");
+      await field.press("Enter");
+      await expect(page.getByTestId("fact-network")).toContainText("10.37.200.0");
+      await expect(page.getByTestId("fact-broadcast")).toContainText("10.37.203.255");
+      await expect(page.getByTestId("fact-usable-hosts")).toContainText("1,022");
+      await expect(page.getByTestId("fact-category")).toContainText("Private (RFC 1918)");
+      await expect(page.getByTestId("explain-error")).toHaveCount(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      if (width === 390) await page.screenshot({ path: `${SHOTS}/drills-explain-390.png`, fullPage: true });
+
+      await page.getByLabel("Address and prefix").fill("10.0.0.1 255.0.255.0");
+      await page.getByRole("button", { name: "Explain" }).click();
+      await expect(page.getByTestId("explain-error")).toContainText("not a netmask");
+      await expect(page.getByLabel("Address and prefix")).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByTestId("explanation")).toHaveCount(0);
+    });
+  }
+});

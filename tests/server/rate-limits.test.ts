@@ -13,6 +13,7 @@ import { NextRequest } from "next/server";
 import { POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as signUp } from "@/app/api/v1/auth/sign-up/route";
 import { POST as gradeDrill } from "@/app/api/v1/drills/grade/route";
+import { GET as explainAddress } from "@/app/api/v1/drills/explain/route";
 import { GET as nextDrill } from "@/app/api/v1/drills/next/route";
 import { POST as grade } from "@/app/api/v1/grade/route";
 import { POST as simulate } from "@/app/api/v1/simulate/route";
@@ -100,6 +101,7 @@ describe("routes answer 429 with Retry-After past their limit, per client addres
     { label: "POST /api/v1/grade", limit: "grade", call: (a: string) => post(grade, "/api/v1/grade", a) },
     { label: "POST /api/v1/drills/grade", limit: "drills", call: (a: string) => post(gradeDrill, "/api/v1/drills/grade", a) },
     { label: "GET /api/v1/drills/next", limit: "drills", call: (a: string) => get(nextDrill, "/api/v1/drills/next", a) },
+    { label: "GET /api/v1/drills/explain", limit: "drills", call: (a: string) => get(explainAddress, "/api/v1/drills/explain?address=10.0.0.1/8", a) },
     { label: "POST /api/v1/auth/sign-up", limit: "sign_up", call: (a: string) => post(signUp, "/api/v1/auth/sign-up", a) },
   ])("$label: 2 tries, then 429 naming $limit; another address is not affected", async ({ limit, call }) => {
     vi.stubEnv(`HOPWISE_RATE_LIMIT_${limit.toUpperCase()}`, "2/60");

@@ -4,6 +4,7 @@ import { isDrillKind } from "@/lib/drills/generate";
 import { DRILL_KINDS, type DrillKind } from "@/lib/drills/types";
 import { nextPublicDrill } from "@/lib/server/drill-bank";
 import ui from "../learn.module.css";
+import { AddressExplainer } from "./address-explainer";
 import { DrillTrainer } from "./drill-trainer";
 import { DRILL_KIND_LABELS } from "./kinds";
 
@@ -12,7 +13,9 @@ export const metadata: Metadata = { title: "Addressing drills" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DrillsPage({ searchParams }: { searchParams: SearchParams }) {
-  const raw = (await searchParams).kind;
+  const params = await searchParams;
+  const raw = params.kind;
+  const rawAddress = Array.isArray(params.address) ? params.address[0] : params.address;
   const kindParam = Array.isArray(raw) ? raw[0] : raw;
   const kind: DrillKind | null = isDrillKind(kindParam) ? kindParam : null;
   const initial = nextPublicDrill(kind ?? undefined);
@@ -45,6 +48,7 @@ export default async function DrillsPage({ searchParams }: { searchParams: Searc
         </div>
       </nav>
       <DrillTrainer key={kind ?? "any"} initial={initial} kind={kind} />
+      <AddressExplainer query={rawAddress ?? null} kind={kind} />
     </>
   );
 }

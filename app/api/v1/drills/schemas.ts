@@ -1,5 +1,6 @@
 /** Input shapes of the drills API, shared by the route handlers and their tests. */
 import { z } from "zod";
+import { parseAddressQuery } from "@/lib/drills/explain-address";
 import { DRILL_KINDS } from "@/lib/drills/types";
 import { MAX_DRILL_SEED } from "@/lib/server/drill-bank";
 
@@ -22,3 +23,20 @@ export const GradeDrillSchema = z
   .strict();
 
 export type GradeDrillInput = z.infer<typeof GradeDrillSchema>;
+
+/**
+ * `GET /api/v1/drills/explain?address=`: any typed address and prefix ("10.37.200.9/22", or an
+ * address and a netmask), read by the same parser the drills page uses.
+ */
+export const ExplainAddressQuerySchema = z.object({
+  address: z
+    .string({ error: "Give an address and a prefix, like 10.37.200.9/22" })
+    .transform((text, ctx) => {
+      const query = parseAddressQuery(text);
+      if (!query.ok) {
+        ctx.addIssue({ code: "custom", message: query.message });
+        return z.NEVER;
+      }
+      return { address: query.address, prefix: query.prefix };
+    }),
+});
