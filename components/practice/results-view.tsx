@@ -72,13 +72,13 @@ function FieldResult({ data, field }: { data: SubmittedPage; field: FieldGrade }
       <dl className={styles.values}>
         <div>
           <dt>You wrote</dt>
-          <dd className={styles.mono} data-testid="given-value">{answerText(field.given, blank) ?? (field.status === "format-error" ? "(could not be read)" : "(nothing)")}</dd>
+          <dd className={styles.mono} data-testid="given-value">{answerText(field.given, blank, data.choiceTexts[field.id]) ?? (field.status === "format-error" ? "(could not be read)" : "(nothing)")}</dd>
         </div>
         {!right && (
           <div>
             <dt>Expected</dt>
             <dd className={styles.mono} data-testid="expected-value">
-              {answerText(field.expected, blank)}
+              {answerText(field.expected, blank, data.choiceTexts[field.id])}
             </dd>
           </div>
         )}

@@ -30,7 +30,13 @@ export function verdictOf(f: Pick<FieldGrade, "status" | "carriedForward">): Ver
 }
 
 /** An answer or expected value in the words on the sheet: a choice's text, an ordering's steps. */
-export function answerText(value: string | null, blank: Pick<PublicBlank, "kind" | "options"> | undefined): string | null {
+export function answerText(
+  value: string | null,
+  blank: Pick<PublicBlank, "kind" | "options"> | undefined,
+  textByValue?: Readonly<Record<string, string>>,
+): string | null {
+  // A choice is graded by its value (option ids are random per attempt), so results name it by value.
+  if (value !== null && textByValue && Object.prototype.hasOwnProperty.call(textByValue, value)) return textByValue[value]!;
   if (value === null || !blank?.options) return value;
   const text = new Map(blank.options.map((o) => [o.id.toLowerCase(), o.text]));
   if (blank.kind === "order") return value.split(" ").map((id) => text.get(id.toLowerCase()) ?? id).join(" → ");

@@ -9,7 +9,7 @@ import type { Difficulty } from "@/lib/scenario/schema";
 import { getAttemptForOwner } from "./attempts";
 import { isAttemptId } from "./api-schemas";
 import { getScenario } from "./catalogue";
-import { attemptView, diagramForAttempt, type AttemptResult, type PublicSheet } from "./practice";
+import { attemptView, choiceTextsOf, diagramForAttempt, type AttemptResult, type PublicSheet } from "./practice";
 import type { Owner } from "./owner";
 
 interface PageBase {
@@ -32,6 +32,8 @@ export interface SubmittedPage extends PageBase {
   readonly status: "submitted";
   readonly result: AttemptResult;
   readonly submittedAt: string | null;
+  /** Per choice blank, the words of each option by the value the grader compares (see choiceTextsOf). */
+  readonly choiceTexts: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export type PracticePageData = InProgressPage | SubmittedPage;
@@ -46,7 +48,7 @@ export async function loadPracticePage(attemptId: string, owner: Owner | null): 
   if (!view || !title) return null;
   const base = { attemptId: view.id, scenarioId: view.scenarioId, title, difficulty: view.difficulty, label: view.label, sheet: view.sheet };
   if (view.status === "submitted" && view.result) {
-    return { ...base, status: "submitted", result: view.result, submittedAt: view.submittedAt };
+    return { ...base, status: "submitted", result: view.result, submittedAt: view.submittedAt, choiceTexts: choiceTextsOf(attempt) };
   }
   const diagram = diagramForAttempt(attempt);
   if (!diagram) return null;

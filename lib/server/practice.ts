@@ -101,6 +101,29 @@ export async function gradeNow(owner: Owner | null, request: GradeRequest, signa
   return { ok: true, result, attemptId: attempt.id };
 }
 
+/**
+ * For a submitted attempt's results: each choice blank's option words by the value the grader
+ * compares and reports (option ids are random per attempt, so a result names a choice by value).
+ * Empty before submission: the mapping pairs ids with values, which the rules keep until then.
+ */
+export function choiceTextsOf(attempt: AttemptRecord): Record<string, Record<string, string>> {
+  if (attempt.status !== "submitted") return {};
+  const found = getScenario(attempt.scenarioId);
+  if (!found) return {};
+  const key = answerKeyFor(found.scenario, found.contentHash, attempt.seed, attempt.difficulty as Difficulty, keyingOf(attempt));
+  const texts: Record<string, Record<string, string>> = {};
+  for (const blank of key.blanks) {
+    if (!blank.options || !blank.optionValues) continue;
+    const byValue: Record<string, string> = {};
+    for (const option of blank.options) {
+      const value = blank.optionValues[option.id];
+      if (value !== undefined) byValue[value] = option.text;
+    }
+    texts[blank.id] = byValue;
+  }
+  return texts;
+}
+
 /** Submits an attempt: graded exactly once; a repeated submit returns the stored result. */
 export function submitPractice(attemptId: string, owner: Owner): Promise<SubmitResult> {
   return submitAttemptOnce(attemptId, owner, gradeAttempt);

@@ -74,3 +74,26 @@ describe("the sentence under the first divergence", () => {
     if (fields[0]!.status !== "correct") expect(text).not.toMatch(/^Everything/);
   });
 });
+
+describe("a choice of an attempt with random option ids reads by the value the grader reports", () => {
+  const s = scenario("browser-to-google");
+  const key = buildAnswerKey(s, 0, "advanced", { salt: "result-display-test-salt" });
+  const component = key.blanks.find((b) => b.field === "component" && b.options && b.optionValues)!;
+  const textByValue = Object.fromEntries(component.options!.map((o) => [component.optionValues![o.id]!, o.text]));
+  const picked = component.options!.find((o) => o.text !== component.optionValues![o.id])!;
+  const graded = gradeAnswers(key, { [component.id]: picked.id }, { scenario: s, contentHash: "t" }).fields.find((f) => f.id === component.id)!;
+
+  test.each([
+    ["the answer given", () => graded.given],
+    ["the expected answer", () => graded.expected],
+  ] as const)("%s is named by its words, not its internal value", (_label, value) => {
+    const v = value()!;
+    expect(answerText(v, { kind: "choice", options: component.options! }, textByValue)).toBe(textByValue[v]);
+    expect(textByValue[v]).not.toBe(v);
+  });
+
+  test("without the mapping, the internal value is all there is (why results need it)", () => {
+    expect(graded.given).toBe(component.optionValues![picked.id]);
+    expect(answerText(graded.given, { kind: "choice", options: component.options! })).toBe(graded.given);
+  });
+});

@@ -32,6 +32,22 @@ export function attemptRow(attemptId: string): Row {
   }
 }
 
+/**
+ * Moves an attempt onto a chosen seed, straight in the database: for tests that check what a known
+ * variant looks like (seed 0 is the source text's numbers). No route can do this, by design.
+ */
+export function pinAttemptSeed(attemptId: string, seed: number): void {
+  const dir = process.env.E2E_DATA_DIR;
+  if (!dir) throw new Error("E2E_DATA_DIR is not set: run through `npx playwright test`");
+  const db = new Database(path.join(dir, "e2e.db"), { fileMustExist: true });
+  try {
+    const { changes } = db.prepare('UPDATE "Attempt" SET "seed" = ? WHERE "id" = ? AND "status" = \'in_progress\'').run(seed, attemptId);
+    if (changes !== 1) throw new Error(`no attempt in progress with id ${attemptId}`);
+  } finally {
+    db.close();
+  }
+}
+
 /** The attempt's answer key, built as the server builds it. */
 export function attemptKey(attemptId: string): AnswerKey {
   const row = attemptRow(attemptId);
