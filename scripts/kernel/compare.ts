@@ -102,6 +102,28 @@ export function mergeCloseAcks(frames: readonly Raw[]): { frames: Raw[]; merged:
 }
 
 /**
+ * The kernel's capture without retransmissions: a second copy of a segment (same addresses, ports,
+ * flags, seq and ack on the same link) that carries no FIN. The simulator's network loses nothing,
+ * so it never retransmits; in the lab the first SYN can be answered only after the client's
+ * one-second retransmission timer has fired (the new links are still settling), and then the SYN,
+ * the SYN-ACK and the ACK that answers the second SYN-ACK each appear twice. That is the lab's
+ * timing, not a behaviour to compare, so the copies are dropped and counted (run.ts prints the
+ * count). FIN segments are never dropped: how the close looks is compared (see mergeCloseAcks).
+ */
+export function dropRetransmissions(frames: readonly Raw[]): { frames: Raw[]; dropped: number } {
+  const seen = new Set<string>();
+  const out: Raw[] = [];
+  for (const f of frames) {
+    const tcp = f.flags !== undefined && !f.flags.includes("FIN");
+    const id = tcp ? [f.link, f.src, f.dst, f.sport, f.dport, f.flags!.join(","), f.seq, f.ack].join("|") : null;
+    if (id !== null && seen.has(id)) continue;
+    if (id !== null) seen.add(id);
+    out.push(f);
+  }
+  return { frames: out, dropped: frames.length - out.length };
+}
+
+/**
  * Rows for one link: sequence numbers made relative to each side's ISN (the seq of its SYN on
  * this link), so the simulator's seeded ISNs and the kernel's random ones compare.
  */

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { SIMPLIFICATIONS, declaredFor } from "@/lib/engine/simplifications";
-import { compareLink, conntrackNat, mergeCloseAcks, natMatches, rows } from "../../scripts/kernel/compare";
+import { compareLink, conntrackNat, dropRetransmissions, mergeCloseAcks, natMatches, rows } from "../../scripts/kernel/compare";
 import { parsePcap } from "../../scripts/kernel/pcap";
 
 const mac = (last: number) => [2, 0, 0, 0, 0, last];
@@ -86,6 +86,22 @@ describe("sequence numbers and the close", () => {
     const r = mergeCloseAcks([...open, ...extra]);
     expect(r.merged).toBe(merged);
     expect(r.frames).toHaveLength(left);
+  });
+
+  const syn = open[0]!;
+  const arp = { link: "lan", ethSrc: "02:00:00:00:00:02", ethDst: "ff:ff:ff:ff:ff:ff", arp: "request who-has 10.0.0.1 tell 10.0.0.2", free: {} };
+  test.each([
+    { label: "a SYN resent a second later is left out", frames: [syn, syn, ...open.slice(1)], dropped: 1 },
+    { label: "a FIN seen twice is kept (the close is compared as Linux does it)", frames: [...open, open[2]!], dropped: 0 },
+    { label: "a SYN resent after an ARP exchange is left out, the ARP kept", frames: [syn, syn, arp, ...open.slice(1)], dropped: 1 },
+    { label: "the same SYN on another link is not a retransmission", frames: [syn, { ...syn, link: "wan" }], dropped: 0 },
+    { label: "a new connection's SYN (another ISN) is kept", frames: [syn, { ...syn, seq: 7000 }], dropped: 0 },
+    { label: "a resent SYN, SYN-ACK and the ACK answering each: one copy each kept", frames: [syn, syn, open[1]!, open[1]!, frame("10.0.0.1", "10.0.0.2", 40000, 80, ["ACK"], 5001, 9001), frame("10.0.0.1", "10.0.0.2", 40000, 80, ["ACK"], 5001, 9001)], dropped: 3 },
+    { label: "ACKs with other numbers are kept", frames: [frame("10.0.0.1", "10.0.0.2", 40000, 80, ["ACK"], 5001, 9001), frame("10.0.0.1", "10.0.0.2", 40000, 80, ["ACK"], 5002, 9002)], dropped: 0 },
+  ])("retransmissions: $label", ({ frames, dropped }) => {
+    const r = dropRetransmissions(frames);
+    expect(r.dropped).toBe(dropped);
+    expect(r.frames).toHaveLength(frames.length - dropped);
   });
 
   test("a port the simulator's policy leaves free may differ; any other field may not", () => {
