@@ -39,5 +39,9 @@ export const ReasonSchema = z
   .min(3, "Say why (it goes into the course's audit trail)")
   .max(500, "Keep the reason under 500 characters");
 
-/** The pasted list or the CSV file's text, before parseRosterInput reads it. */
-export const RosterTextSchema = z.string().max(512 * 1024, "That list is too large: add at most 2000 lines at a time");
+/**
+ * The pasted list or the CSV file's text, before parseRosterInput reads it. Server actions take at
+ * most 64 KB (next.config.js), so a list stays under 60 KB: about 1,500 emails with names.
+ */
+export const MAX_ROSTER_BYTES = 60 * 1024;
+export const RosterTextSchema = z.string().max(MAX_ROSTER_BYTES, "That list is too large: add it in parts of at most 60 KB (about 1,500 emails)");
