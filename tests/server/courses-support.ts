@@ -22,9 +22,9 @@ export async function account(label: string, role: Role = "learner"): Promise<Te
   return { id: user.id, email, actor: { kind: "user", userId: user.id, email, name: null, siteRole: role } };
 }
 
-/** A FormData with these string fields. */
-export function form(fields: Record<string, string | Blob>): FormData {
+/** A FormData with these fields (undefined ones left out, as a form without that input). */
+export function form(fields: Record<string, string | Blob | undefined>): FormData {
   const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) data.append(key, value);
   return data;
 }

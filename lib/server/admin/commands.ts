@@ -5,7 +5,7 @@ import { ROLES } from "@/lib/auth/roles";
 import type { Actor } from "../auth/actor";
 import { authorizeSite } from "../auth/policy";
 import { UserIdSchema } from "../courses/schemas";
-import type { FormState } from "../courses/commands";
+import type { FormState } from "../courses/form-state";
 import { type AccountChange, changeAccount } from "./users";
 
 const ChangeSchema = z.object({

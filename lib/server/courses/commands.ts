@@ -5,26 +5,19 @@
  * redirects, so every refusal here is tested without a browser.
  */
 import "server-only";
-import { type FieldErrors, fieldErrorsOf } from "@/lib/auth/schemas";
+import { z } from "zod";
+import { EmailSchema, fieldErrorsOf } from "@/lib/auth/schemas";
 import type { Actor } from "../auth/actor";
 import { authorizeCourse, authorizeSite, type Refusal } from "../auth/policy";
 import type { CourseAction } from "../auth/policies/course";
 import { createCourse, regenerateJoinCode, renameCourse, setJoinOpen } from "./courses";
 import { joinCourse, JOIN_REFUSAL_MESSAGES } from "./join";
 import { parseRosterInput } from "./roster-input";
-import { type AddReportLine, addToRoster, cancelInvite, changeMemberRole, MEMBER_CHANGE_MESSAGES, type MemberChange, removeMember, RosterConflictError, setTimeFactor } from "./roster";
+import type { AddPeopleState, AddReportLine, FormState } from "./form-state";
+import { addToRoster, cancelInvite, changeMemberRole, MEMBER_CHANGE_MESSAGES, type MemberChange, removeMember, RosterConflictError, setTimeFactor } from "./roster";
 import { CourseIdSchema, CourseRoleSchema, NewCourseSchema, ReasonSchema, RosterTextSchema, TimeFactorSchema, UserIdSchema } from "./schemas";
-import { z } from "zod";
-import { EmailSchema } from "@/lib/auth/schemas";
 
-export type FormState =
-  | { readonly status: "idle" }
-  | { readonly status: "ok"; readonly message: string; readonly courseId?: string }
-  | { readonly status: "error"; readonly message: string; readonly fields?: FieldErrors; readonly refusal?: Refusal };
-
-export type AddPeopleState = FormState | { readonly status: "report"; readonly message: string; readonly report: readonly AddReportLine[] };
-
-export const IDLE: FormState = { status: "idle" };
+export type { AddPeopleState, FormState } from "./form-state";
 
 const REFUSAL_MESSAGES: Readonly<Record<Refusal, string>> = {
   sign_in_required: "Sign in first.",

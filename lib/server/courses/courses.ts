@@ -117,3 +117,20 @@ export async function hasStaffMembership(userId: string): Promise<boolean> {
   const row = await getDb().courseMember.findFirst({ where: { userId, role: { in: ["instructor", "assistant"] } }, select: { courseId: true } });
   return row !== null;
 }
+
+export interface AssessmentListItem {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly updatedAt: Date;
+}
+
+/** A course's assessments for its staff (drafts and published), drafts first, then newest. */
+export async function listCourseAssessments(courseId: string): Promise<AssessmentListItem[]> {
+  return getDb().assessment.findMany({
+    where: { courseId },
+    select: { id: true, title: true, kind: true, status: true, updatedAt: true },
+    orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
+  });
+}

@@ -8,6 +8,7 @@ import "server-only";
 import { type CourseRole, isCourseRole } from "../auth/policies/course";
 import { getDb, isUniqueViolation, type Tx } from "../db";
 import { recordAudit } from "./audit";
+import type { AddOutcome, AddReportLine } from "./form-state";
 import type { RosterLine } from "./roster-input";
 
 export interface RosterMember {
@@ -40,14 +41,6 @@ export async function listRoster(courseId: string): Promise<{ members: RosterMem
   return { members, invites };
 }
 
-export type AddOutcome = "added" | "invited" | "already_member" | "already_invited" | "duplicate" | "invalid";
-
-export interface AddReportLine {
-  readonly line: number;
-  readonly text: string;
-  readonly outcome: AddOutcome;
-  readonly message: string;
-}
 
 const OUTCOME_MESSAGES: Readonly<Record<Exclude<AddOutcome, "invalid" | "duplicate">, string>> = {
   added: "Added as a student",
