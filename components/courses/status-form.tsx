@@ -20,12 +20,15 @@ interface StatusFormProps {
 
 export function StatusForm({ action, submitLabel, children, layout = "stacked", secondary, testId }: StatusFormProps) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as FormState);
+  const button = (
+    <button type="submit" className={secondary ? "button secondary" : "button"} disabled={pending}>
+      {submitLabel}
+    </button>
+  );
   return (
     <form action={formAction} className={layout === "inline" ? "inline-form" : "form"} data-testid={testId}>
       {children}
-      <button type="submit" className={secondary ? "button secondary" : "button"} disabled={pending}>
-        {submitLabel}
-      </button>
+      {layout === "inline" ? button : <div>{button}</div>}
       {state.status === "error" && (
         <p className="form-error" role="alert">
           {state.message}

@@ -4,10 +4,24 @@
  * not yet); a student joins by the link after signing in from it; the invited email signs up and
  * finds the course; a student of another course gets 404 on this course's pages.
  */
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
 import { fillSignIn, PASSWORD, type Person, setSiteRole, signedIn, signUp, uniqueEmail } from "./support/accounts";
 
 const SHOTS = "tests/e2e/screenshots";
+
+/** axe-core's serious or critical WCAG 2.1 AA findings on the page (none expected). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), first ${v.nodes[0]?.target.join(" ")}`);
+}
+
+/** How far the page scrolls sideways (0 on a phone-usable page). */
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
 
 test.describe.serial("courses and people", () => {
   const emails = {
@@ -41,6 +55,7 @@ test.describe.serial("courses and people", () => {
     const own = page.getByTestId("users").locator(`tr[data-email="${emails.admin}"]`);
     await expect(own).toContainText("(you)");
     await expect(own.getByRole("button")).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/admin-users.png`, fullPage: true });
     await admin.context.close();
   });
@@ -60,6 +75,7 @@ test.describe.serial("courses and people", () => {
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     joinLink = (await page.getByTestId("join-link").getAttribute("href"))!;
     expect(joinLink).toBe(`/join/${code}`);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/course-overview.png`, fullPage: true });
 
     await page.getByRole("navigation", { name: "Course" }).getByRole("link", { name: "Roster" }).click();
@@ -70,25 +86,29 @@ test.describe.serial("courses and people", () => {
     await expect(report.locator('tr[data-outcome="added"]')).toContainText(emails.listed);
     await expect(report.locator('tr[data-outcome="invited"]')).toContainText(emails.invited);
     await expect(report.locator('tr[data-outcome="invalid"]')).toContainText("3");
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/roster-add-report.png`, fullPage: true });
     await page.reload();
     await expect(page.getByTestId("roster").locator(`tr[data-email="${emails.listed}"]`)).toBeVisible();
     await expect(page.getByTestId("invites")).toContainText(emails.invited);
   });
 
-  test("a student joins by the link, signing in from it and coming back", async ({ browser }) => {
+  test("a student joins by the link on a phone, signing in from it and coming back", async ({ browser }) => {
     await signUp(browser, emails.joiner);
-    const context = await browser.newContext();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(joinLink);
     await expect(page.getByRole("heading", { name: "Join Computer Networks 2027" })).toBeVisible();
     await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
     await fillSignIn(page, emails.joiner);
     await expect(page).toHaveURL(new RegExp(`${joinLink}$`));
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/join.png`, fullPage: true });
     await page.getByRole("button", { name: "Join as a student" }).click();
     await expect(page.getByTestId("joined-notice")).toHaveText("You joined Computer Networks 2027.");
     await expect(page.getByTestId("my-courses")).toContainText("Computer Networks 2027");
+    expect(await horizontalOverflow(page)).toBe(0);
     // A student of the course does not see its roster (403), and has no Teach link.
     expect((await page.goto(`${courseUrl}/roster`))?.status()).toBe(403);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Teach" })).toHaveCount(0);

@@ -44,7 +44,7 @@ export async function listRoster(courseId: string): Promise<{ members: RosterMem
 
 const OUTCOME_MESSAGES: Readonly<Record<Exclude<AddOutcome, "invalid" | "duplicate">, string>> = {
   added: "Added as a student",
-  invited: "Invited: no account yet; joins as a student on first sign-in with this email",
+  invited: "No account yet: joins as a student on first sign-up or sign-in with this email",
   already_member: "Already a member",
   already_invited: "Already invited",
 };
