@@ -120,8 +120,8 @@ export interface EffectiveRulesView {
 const when = (ms: number | null, none: string) => (ms === null ? none : new Date(ms).toISOString().replace(".000Z", "Z"));
 const why = (s: Sourced<unknown>) => s.from.map(describeSource);
 
-/** What applies to one student of the course at `now`, and why; null when they are not a student of it. */
-export async function effectiveRulesView(assessment: StoredAssessment, studentId: string, now: number): Promise<EffectiveRulesView | null> {
+/** What applies to one student of the course at `now` (the server clock unless given), and why; null when they are not a student of it. */
+export async function effectiveRulesView(assessment: StoredAssessment, studentId: string, now: number = Date.now()): Promise<EffectiveRulesView | null> {
   const student = (await courseStudents(assessment.courseId)).find((s) => s.userId === studentId);
   if (!student) return null;
   const rules = effectiveRules(assessment.definition, await loadOverrides(assessment.id), { id: studentId, timeFactor: student.timeFactor }, now);

@@ -13,6 +13,7 @@ import type { Difficulty } from "@/lib/scenario/schema";
 import { answerKeyFor, diagramFor, getScenario } from "../catalogue";
 import { attemptSheetOf, type PublicSheet } from "../practice";
 import type { StoredAssessment } from "./definitions";
+import { courseStudents } from "./students";
 
 export interface PreviewQuestion {
   readonly slot: string;
@@ -49,4 +50,19 @@ export function previewStudents(assessment: StoredAssessment, students: readonly
       return { ...base, sheet: attemptSheetOf(publicSheet(key)), diagram: diagramFor(found.scenario, q.seed) };
     }),
   }));
+}
+
+/** "student 1" to "student 9": previews for nobody in particular. */
+export const FAKE_STUDENT = /^student [1-9]$/;
+
+/** The students to preview, from ids a page or route received: course students by id, or fake labels; null names the first that is neither. */
+export async function resolvePreviewStudents(courseId: string, ids: readonly string[]): Promise<{ ok: true; students: { id: string; label: string }[] } | { ok: false; unknown: string }> {
+  const members = new Map((await courseStudents(courseId)).map((s) => [s.userId, s.label]));
+  const students: { id: string; label: string }[] = [];
+  for (const id of ids) {
+    if (FAKE_STUDENT.test(id)) students.push({ id, label: id });
+    else if (members.has(id)) students.push({ id, label: members.get(id)! });
+    else return { ok: false, unknown: id };
+  }
+  return { ok: true, students };
 }

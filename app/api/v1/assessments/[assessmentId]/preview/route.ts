@@ -7,9 +7,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { apiError, parseJsonBody, withApiErrors } from "@/lib/server/api";
 import { getAssessment } from "@/lib/server/assessments/definitions";
-import { MAX_PREVIEW_STUDENTS, previewStudents } from "@/lib/server/assessments/preview";
+import { MAX_PREVIEW_STUDENTS, previewStudents, resolvePreviewStudents } from "@/lib/server/assessments/preview";
 import { NO_STORE, RowIdSchema } from "@/lib/server/assessments/responses";
-import { courseStudents } from "@/lib/server/assessments/students";
 import { getActor } from "@/lib/server/auth/actor";
 import { refusalResponse } from "@/lib/server/auth/http";
 import { authorizeAssessment } from "@/lib/server/auth/policy";
@@ -17,8 +16,6 @@ import { authorizeAssessment } from "@/lib/server/auth/policy";
 const PreviewSchema = z.object({
   students: z.array(z.string().min(1).max(64)).min(1).max(MAX_PREVIEW_STUDENTS),
 }).strict();
-
-const FAKE = /^student [1-9]$/;
 
 export const POST = withApiErrors(async (request: Request, { params }: { params: Promise<{ assessmentId: string }> }) => {
   const { assessmentId } = await params;
@@ -29,12 +26,7 @@ export const POST = withApiErrors(async (request: Request, { params }: { params:
   if (!body.ok) return body.response;
   const stored = await getAssessment(assessmentId);
   if (!stored) return refusalResponse("not_found");
-  const members = new Map((await courseStudents(stored.courseId)).map((s) => [s.userId, s.label]));
-  const chosen: { id: string; label: string }[] = [];
-  for (const id of body.data.students) {
-    if (FAKE.test(id)) chosen.push({ id, label: id });
-    else if (members.has(id)) chosen.push({ id, label: members.get(id)! });
-    else return apiError(422, "invalid_input", "Choose students of this course or \"student 1\" to \"student 9\"", { students: [`"${id}" is not a student of this course`] });
-  }
-  return NextResponse.json({ students: previewStudents(stored, chosen) }, { headers: NO_STORE });
+  const chosen = await resolvePreviewStudents(stored.courseId, body.data.students);
+  if (!chosen.ok) return apiError(422, "invalid_input", "Choose students of this course or \"student 1\" to \"student 9\"", { students: [`"${chosen.unknown}" is not a student of this course`] });
+  return NextResponse.json({ students: previewStudents(stored, chosen.students) }, { headers: NO_STORE });
 });
