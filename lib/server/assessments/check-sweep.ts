@@ -5,7 +5,8 @@
  * within a time budget; what the budget left unchecked is reported, and counts as not passed.
  */
 import "server-only";
-import { FIRST_ASSESSMENT_SEED, hmacSha256, VARIANT_SEED_COUNT } from "@/lib/assessment";
+import { FIRST_ASSESSMENT_SEED, VARIANT_SEED_COUNT } from "@/lib/assessment";
+import { hmacSha256 } from "@/lib/scenario/digest";
 import { buildAnswerKey } from "@/lib/grader";
 import type { Difficulty } from "@/lib/scenario/schema";
 import { getScenario } from "../catalogue";

@@ -12,9 +12,24 @@ import { describeEachDatabase } from "../support/test-database";
 
 vi.mock("@/lib/server/auth/actor", () => import("../support/mock-actor"));
 
+/** Set to a scenario id to make every build of it throw, as a broken scenario would in the check. */
+const breaking = vi.hoisted(() => ({ scenario: null as string | null }));
+vi.mock("@/lib/grader", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/grader")>();
+  return {
+    ...real,
+    buildAnswerKey: (...args: Parameters<typeof real.buildAnswerKey>) => {
+      if (args[0].id === breaking.scenario) throw new Error("the simulation dropped the packet: NO_ROUTE");
+      return real.buildAnswerKey(...args);
+    },
+  };
+});
+
 const collection = await import("@/app/api/v1/courses/[courseId]/assessments/route");
 const single = await import("@/app/api/v1/assessments/[assessmentId]/route");
 const yaml = await import("@/app/api/v1/assessments/[assessmentId]/yaml/route");
+const publish = await import("@/app/api/v1/assessments/[assessmentId]/publish/route");
+const publishNow = (assessmentId: string) => publish.POST(jsonRequest("POST", "/", {}), params({ assessmentId }));
 
 async function create(courseId: string, body: unknown) {
   return collection.POST(jsonRequest("POST", `/api/v1/courses/${courseId}/assessments`, body), params({ courseId }));
@@ -129,10 +144,51 @@ describeEachDatabase("assessment drafts", () => {
     expect((await response.json()).error.code).toBe("id_taken");
   });
 
-  test("a published assessment is frozen: edit and delete are refused with a reason, the definition stays", async () => {
+  test.each([
+    ["an assistant", () => course.assistant, 403],
+    ["the instructor of another course", () => other.instructor, 404],
+  ])("%s cannot publish", async (_label, who, status) => {
     const created = await draft();
-    await getDb().assessment.update({ where: { id: created.id }, data: { status: "published", publishedAt: new Date() } });
+    actAs(who());
+    expect((await publishNow(created.id)).status).toBe(status);
+    expect((await getDb().assessment.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("draft");
+  });
+
+  test("publishing is refused while the check fails, naming the alternative and its failures", async () => {
+    const created = await draft();
     actAs(course.instructor);
+    breaking.scenario = "browser-to-google";
+    try {
+      const response = await publishNow(created.id);
+      expect(response.status).toBe(422);
+      const { error } = await response.json();
+      expect(error.code).toBe("check_failed");
+      expect(error.issues).toEqual([expect.objectContaining({ path: "zones[1].alternatives[0]", message: expect.stringContaining("NO_ROUTE") })]);
+    } finally {
+      breaking.scenario = null;
+    }
+    expect((await getDb().assessment.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("draft");
+  });
+
+  test("a stored draft that no longer validates (a scenario left the catalogue) is refused with 422", async () => {
+    const created = await draft();
+    const def = { ...created.definition, zones: [{ title: "Z", choose: 1, alternatives: [{ scenario: "retired-scenario", difficulty: "beginner", points: 5 }] }] };
+    await getDb().assessment.update({ where: { id: created.id }, data: { definition: def } });
+    actAs(course.instructor);
+    const response = await publishNow(created.id);
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.issues.map((i: { path: string }) => i.path)).toContain("zones[0].alternatives[0].scenario");
+  });
+
+  test("a published assessment is frozen: edit, delete and a second publish are refused with a reason, the definition stays", async () => {
+    const created = await draft();
+    actAs(course.instructor);
+    const published = await publishNow(created.id);
+    expect(published.status).toBe(200);
+    expect((await published.json()).assessment.status).toBe("published");
+    const row = await getDb().assessment.findUniqueOrThrow({ where: { id: created.id } });
+    expect(Object.keys(row.contentHashes as object).sort()).toEqual(["aws-private-subnet-nat", "browser-to-google", "two-offices-same-subnet"]);
+    expect((await publishNow(created.id)).status).toBe(409);
     const edit = await save(created.id, { definition: { ...created.definition, title: "Sneaky" } });
     expect(edit.status).toBe(409);
     expect((await edit.json()).error).toMatchObject({ code: "published", message: expect.stringContaining("frozen") });
