@@ -111,4 +111,19 @@ export const CASES: readonly KernelCase[] = [
     ],
     probes: [{ from: "pod-a", to: "10.96.0.10", port: 80, srcPort: 40000 }],
   },
+  {
+    // The pod bridge is a plain bridge (bridge-nf-call-iptables=0): the endpoint's reply is bridged
+    // straight to the client and never meets the node's conntrack. Redirects are off on the node,
+    // as the simulator sends none (the node routes the DNATed SYN back out of the interface it came in by).
+    id: "clusterip-one-node", title: "ClusterIP on one node without bridge netfilter: the untranslated SYN-ACK is answered with RST",
+    nodes: [
+      onLan(host("pod-a", "10.244.1.10/24", "02:00:00:00:01:0a", "10.244.1.1"), "node1-pods"),
+      { id: "node1", kind: "router", interfaces: [
+        { name: "cbr0", segment: "node1-pods", address: "10.244.1.1/24", mac: "02:00:00:00:01:01" },
+      ], dnat: [{ ip: "10.96.0.10", port: 80, to: "10.244.1.11", toPort: 8080 }], sysctls: ["net.ipv4.conf.all.send_redirects=0", "net.ipv4.conf.cbr0.send_redirects=0"] },
+      onLan(host("pod-b", "10.244.1.11/24", "02:00:00:00:01:0b", "10.244.1.1", { listens: [8080] }), "node1-pods"),
+    ],
+    // Shorter than the client's one-second SYN retransmission: the case is the first exchange.
+    probes: [{ from: "pod-a", to: "10.96.0.10", port: 80, srcPort: 40000, timeoutMs: 700 }],
+  },
 ];

@@ -30,6 +30,8 @@ export interface NodeSpec {
   /** Ports a TCP server listens on. */
   readonly listens?: readonly number[];
   readonly initialTtl?: number;
+  /** Extra `sysctl -w` settings for the node's namespace (the lab's, not modelled by the simulator). */
+  readonly sysctls?: readonly string[];
 }
 
 export interface ProbeSpec {
@@ -38,6 +40,8 @@ export interface ProbeSpec {
   readonly port: number;
   readonly srcPort: number;
   readonly ttl?: number;
+  /** How long the client waits (default 2 s, 700 ms with a TTL): under 1 s leaves out SYN retransmissions. */
+  readonly timeoutMs?: number;
 }
 
 export interface KernelCase {

@@ -131,6 +131,7 @@ export async function build(c: KernelCase): Promise<Lab> {
       run("ip", ["-n", ns, "link", "set", i.name, "up"]);
       run("ip", ["-n", switchNs(i.segment), "link", "set", peer, "master", "br0", "up"]);
     }
+    for (const setting of n.sysctls ?? []) inNs(ns, "sysctl", "-qw", setting);
     for (const r of n.routes ?? []) run("ip", ["-n", ns, "route", "add", ...r.split(" ")]);
     for (const s of n.snat ?? []) {
       for (const proto of ["tcp", "udp"]) {

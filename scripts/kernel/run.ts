@@ -43,7 +43,7 @@ async function runCase(c: KernelCase): Promise<CaseResult> {
   const nat: { node: string; lines: string[] }[] = [];
   try {
     for (const p of c.probes) {
-      outcomes.push(probe(lab, p, p.ttl !== undefined ? 700 : 2000));
+      outcomes.push(probe(lab, p, p.timeoutMs ?? (p.ttl !== undefined ? 700 : 2000)));
       await new Promise((r) => setTimeout(r, 150));
     }
     for (const n of c.nodes) if (n.snat?.length || n.dnat?.length) nat.push({ node: n.id, lines: conntrackList(lab, n.id) });
