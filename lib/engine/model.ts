@@ -248,6 +248,12 @@ export interface NodeModel {
   readonly publicOnly: boolean;
   /** Where the node's decisions are explained: "the home router", "kube-proxy on node-1"... */
   readonly role: string;
+  /**
+   * The source of the ICMP errors it sends: the address of the interface the error leaves by
+   * ("outgoing", Linux's default, when absent) or of the one the offending packet came in by
+   * ("incoming", net.ipv4.icmp_errors_use_inbound_ifaddr=1).
+   */
+  readonly icmpErrorSource?: "outgoing" | "incoming";
 }
 
 export interface SubnetModel {

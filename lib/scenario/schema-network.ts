@@ -128,6 +128,7 @@ export const NodeSchema = z.object({
   ttl: z.number().int().min(1).max(255).optional().describe("hosts: initial TTL of the packets it sends (default: its OS's, Linux and macOS 64, Windows 128; network gear often uses 255)"),
   arp: z.enum(["warm", "cold"]).default("warm").describe("cold: the ARP cache starts empty and fills as the node talks"),
   hops: z.number().int().min(1).max(64).optional().describe("(internet) how many routers this cloud stands for"),
+  icmpErrorSource: z.enum(["outgoing", "incoming"]).optional().describe("routers: the source address of the ICMP errors it sends (time exceeded). outgoing (default, as Linux does): the address of the interface the error leaves by towards the sender, which differs from the one the packet came in by on an asymmetric path; incoming: the address of the interface the packet arrived on (Linux with net.ipv4.icmp_errors_use_inbound_ifaddr=1, and many routers' behaviour)"),
   interfaces: z.array(InterfaceSchema).min(1),
   gateway: Text.optional(),
   routes: z.array(RouteSchema).default([]),

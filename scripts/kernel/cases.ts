@@ -29,6 +29,37 @@ const homeRouter = (wan: string, gateway: string | null, ports: PortPolicy = LIN
 const laptop = onLan(host("laptop", "192.168.1.10/24", "02:00:00:00:00:10", "192.168.1.1"), "home-lan");
 const phone = onLan(host("phone", "192.168.1.11/24", "02:00:00:00:00:11", "192.168.1.1"), "home-lan");
 
+/**
+ * TTL expiry on an asymmetric path: the client sends through r1, but x routes the client's network
+ * back through r2, so the ICMP time exceeded leaves x by another interface than the probe came in
+ * by. Its source is that interface's address (Linux's default) or, with
+ * icmp_errors_use_inbound_ifaddr=1, the incoming one's. Reverse-path filtering is off on x, as the
+ * path is asymmetric on purpose.
+ */
+function asymmetricTtl(source: "outgoing" | "incoming"): KernelCase {
+  return {
+    id: `asymmetric-ttl-${source}`, title: `TTL expiry on an asymmetric path: ICMP time exceeded from the ${source} interface's address`,
+    nodes: [
+      onLan(host("client", "10.1.0.10/24", "02:00:00:00:00:41", "10.1.0.1"), "client-lan"),
+      { id: "r1", kind: "router", interfaces: [
+        { name: "lan0", segment: "client-lan", address: "10.1.0.1/24", mac: "02:00:00:00:00:51" },
+        { name: "lan1", segment: "net-a", address: "10.2.0.1/24", mac: "02:00:00:00:00:52" },
+      ], routes: ["10.4.0.0/24 via 10.2.0.3"] },
+      { id: "r2", kind: "router", interfaces: [
+        { name: "lan0", segment: "client-lan", address: "10.1.0.2/24", mac: "02:00:00:00:00:61" },
+        { name: "lan1", segment: "net-b", address: "10.3.0.2/24", mac: "02:00:00:00:00:62" },
+      ] },
+      { id: "x", kind: "router", icmpErrorSource: source, interfaces: [
+        { name: "eth0", segment: "net-a", address: "10.2.0.3/24", mac: "02:00:00:00:00:71" },
+        { name: "eth1", segment: "net-b", address: "10.3.0.3/24", mac: "02:00:00:00:00:72" },
+        { name: "eth2", segment: "server-lan", address: "10.4.0.1/24", mac: "02:00:00:00:00:73" },
+      ], routes: ["10.1.0.0/24 via 10.3.0.2"], sysctls: ["net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.eth0.rp_filter=0"] },
+      server("10.4.0.10/24", "10.4.0.1", "server-lan"),
+    ],
+    probes: [{ from: "client", to: "10.4.0.10", port: 80, srcPort: 40000, ttl: 2 }],
+  };
+}
+
 export const CASES: readonly KernelCase[] = [
   {
     id: "same-subnet-arp", title: "Same subnet: ARP, then a direct TCP connection",
@@ -111,6 +142,8 @@ export const CASES: readonly KernelCase[] = [
     ],
     probes: [{ from: "pod-a", to: "10.96.0.10", port: 80, srcPort: 40000 }],
   },
+  asymmetricTtl("outgoing"),
+  asymmetricTtl("incoming"),
   {
     // The pod bridge is a plain bridge (bridge-nf-call-iptables=0): the endpoint's reply is bridged
     // straight to the client and never meets the node's conntrack. Redirects are off on the node,

@@ -30,6 +30,8 @@ export interface NodeSpec {
   /** Ports a TCP server listens on. */
   readonly listens?: readonly number[];
   readonly initialTtl?: number;
+  /** Routers: the source of ICMP errors (the lab sets net.ipv4.icmp_errors_use_inbound_ifaddr for "incoming"). */
+  readonly icmpErrorSource?: "outgoing" | "incoming";
   /** Extra `sysctl -w` settings for the node's namespace (the lab's, not modelled by the simulator). */
   readonly sysctls?: readonly string[];
 }
@@ -89,7 +91,7 @@ function node(s: NodeSpec): NodeModel {
       ndots: 1, osCache: [], browserCache: [], userAgent: "kernel-test", trustedRoots: [],
     } : null,
     services: (s.listens ?? []).map((port) => ({ kind: "web" as const, port, tls: null, routes: [], serverIsn: { kind: "seeded" as const } })),
-    publicOnly: false, role: s.id,
+    publicOnly: false, role: s.id, ...(s.icmpErrorSource ? { icmpErrorSource: s.icmpErrorSource } : {}),
   };
 }
 

@@ -131,6 +131,7 @@ export async function build(c: KernelCase): Promise<Lab> {
       run("ip", ["-n", ns, "link", "set", i.name, "up"]);
       run("ip", ["-n", switchNs(i.segment), "link", "set", peer, "master", "br0", "up"]);
     }
+    inNs(ns, "sysctl", "-qw", `net.ipv4.icmp_errors_use_inbound_ifaddr=${n.icmpErrorSource === "incoming" ? 1 : 0}`);
     for (const setting of n.sysctls ?? []) inNs(ns, "sysctl", "-qw", setting);
     for (const r of n.routes ?? []) run("ip", ["-n", ns, "route", "add", ...r.split(" ")]);
     for (const s of n.snat ?? []) {
