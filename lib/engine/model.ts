@@ -291,6 +291,8 @@ export interface FlowModel {
   readonly steps: readonly StepModel[];
   /** Start from the scenario's initial state instead of where the previous flow left it. */
   readonly fresh: boolean;
+  /** The initial TTL of every packet the flow's client sends (a probe's own TTL still wins); null: the node's. */
+  readonly ttl: number | null;
 }
 
 export interface SimulationInput {

@@ -107,7 +107,7 @@ export function simulationInput(c: KernelCase): SimulationInput {
   const segments = [...new Set(c.nodes.flatMap((n) => n.interfaces.map((i) => i.segment)))].map((id) => ({ id, label: id, latencyMs: 0.1 }));
   const network: NetworkModel = { segments, nodes, routeTables: [], securityGroups: [], nacls: [], subnets: [] };
   const flows: FlowModel[] = c.probes.map((p, i) => ({
-    id: `probe${i + 1}`, title: `${p.from} -> ${p.to}:${p.port}`, from: p.from, fresh: false,
+    id: `probe${i + 1}`, title: `${p.from} -> ${p.to}:${p.port}`, from: p.from, fresh: false, ttl: null,
     steps: [{ kind: "probe", id: `probe${i + 1}`, protocol: "TCP", to: ip(p.to), port: p.port, srcPort: { kind: "fixed", value: p.srcPort }, ttl: p.ttl ?? null, isn: { kind: "seeded" } }],
   }));
   return { scenarioId: `kernel-${c.id}`, network, flows, variables: {} };
