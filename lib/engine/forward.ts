@@ -9,7 +9,7 @@ import { formatIpv4 } from "../net/ipv4";
 import { routableInSimulation } from "../net/classify";
 import { checkNacl, checkSecurityGroups } from "./firewall";
 import { knownNextHop, resolveNextHop, rewriteEthernet, type NextHopResolution } from "./l2";
-import { ipRef, postrouting, prerouting } from "./nat";
+import { bridged, ipRef, output, postrouting, prerouting } from "./nat";
 import { sourceOf } from "./endpoint";
 import { makeRefs, render, withFields, type Pkt } from "./packet";
 import type { NaclModel } from "./model";
@@ -38,8 +38,11 @@ export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
   let node = origin;
   let ingress: RtInterface | null = null;
   let p = first;
+  /** A translation made on the way by a bridge's netfilter, shown with the next node's decisions. */
+  let onTheWay: Decision | null = null;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const decisions: Decision[] = [];
+    const decisions: Decision[] = onTheWay === null ? [] : [onTheWay];
+    onTheWay = null;
     let ttl = p.ttl;
     let ttlRef = p.refs["ip.ttl"];
     if (ingress !== null) {
@@ -75,6 +78,14 @@ export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
     sim.cross(segment.id, segment.latencyMs);
     node = leaving.target.node;
     ingress = leaving.target;
+    const bridge = segment.netfilterBridge;
+    if (bridge !== null && bridge.id !== node.id && bridge.id !== plan.egress.node.id) {
+      const seen = bridged(sim, bridge, p);
+      if (seen) {
+        p = seen.pkt;
+        onTheWay = seen.decision;
+      }
+    }
   }
   return drop(sim, node, p, [], {
     disposition: "NO_ROUTE", component: node.id, reason: `The packet was still travelling after ${MAX_HOPS} hops: a routing loop.`,
@@ -222,7 +233,13 @@ type Departure =
   | { readonly ok: false; readonly drop: Drop };
 
 /** Route lookup, egress filters, SNAT, ARP and the new Ethernet header (with the TTL decided on arrival). */
-function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p: Pkt, ttl: number, ttlRef: FieldRef | undefined, decisions: Decision[]): Departure {
+function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p0: Pkt, ttl: number, ttlRef: FieldRef | undefined, decisions: Decision[]): Departure {
+  let p = p0;
+  if (ingress === null && node.model.dnat.length > 0) {
+    const nat = output(sim, node, p, decisions);
+    if (!nat.ok) return { ok: false, drop: { ...nat, provenance: { kind: "table-entry", table: `${node.id} NAT table`, entry: "no matching entry" } } };
+    p = nat.pkt;
+  }
   const plan = hopPlan(sim, node, ingress, p.steer ?? p.dst);
   if (!plan.ok) return plan;
   decisions.push(plan.decision);

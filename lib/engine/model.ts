@@ -254,6 +254,13 @@ export interface NodeModel {
    * ("incoming", net.ipv4.icmp_errors_use_inbound_ifaddr=1).
    */
   readonly icmpErrorSource?: "outgoing" | "incoming";
+  /**
+   * The segment of a bridge this node runs (a Kubernetes node's pod bridge cni0) whose bridged
+   * frames pass its iptables and conntrack: br_netfilter with net.bridge.bridge-nf-call-iptables=1,
+   * which kube-proxy's iptables mode needs. A reply bridged from one pod to another on the node is
+   * then translated back like a routed one. Absent: a plain bridge, which bypasses netfilter.
+   */
+  readonly bridgeNetfilter?: string;
 }
 
 export interface SubnetModel {

@@ -175,7 +175,10 @@ export const ClusterSchema = z.object({
   zone: Id.optional(),
   domain: z.string().default("cluster.local"),
   nodeSegment: Id,
-  nodes: z.array(z.object({ id: Id, address: Text, podCidr: Text, zone: Id.optional() }).strict()).min(1),
+  nodes: z.array(z.object({
+    id: Id, address: Text, podCidr: Text, zone: Id.optional(),
+    bridgeNetfilter: z.boolean().default(true).describe("frames bridged between two pods on this node pass its iptables and conntrack (br_netfilter, net.bridge.bridge-nf-call-iptables=1), as kube-proxy's iptables mode needs: a reply from an endpoint on the caller's own node is translated back to the ClusterIP. false: a plain bridge, so that reply keeps the pod's address and the client resets it"),
+  }).strict()).min(1),
   pods: z.array(z.object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64), node: Id, address: Text, namespace: z.string().default("default"),
     labels: z.record(z.string(), z.string()).default({}), services: z.array(ServiceSchema).default([]),
