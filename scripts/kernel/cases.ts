@@ -60,6 +60,27 @@ function asymmetricTtl(source: "outgoing" | "incoming"): KernelCase {
   };
 }
 
+/**
+ * ClusterIP on one node whose pod bridge runs in the node itself with bridge netfilter on (as
+ * kube-proxy's iptables mode needs): the endpoint's reply is bridged to the client but passes the
+ * node's conntrack, so it arrives from the ClusterIP and the connection is made (without the
+ * translation the client would reset it, as in clusterip-one-node).
+ */
+function clusterIpOneNode(netfilter: boolean): KernelCase {
+  return {
+    id: "clusterip-one-node-bridge-nf", title: "ClusterIP on one node with bridge netfilter: the bridged reply is translated back",
+    nodes: [
+      onLan(host("pod-a", "10.244.1.10/24", "02:00:00:00:01:0a", "10.244.1.1"), "node1-pods"),
+      { id: "node1", kind: "router", bridge: { iface: "cbr0", netfilter }, interfaces: [
+        { name: "cbr0", segment: "node1-pods", address: "10.244.1.1/24", mac: "02:00:00:00:01:01" },
+      ], dnat: [{ ip: "10.96.0.10", port: 80, to: "10.244.1.11", toPort: 8080 }], sysctls: ["net.ipv4.conf.all.send_redirects=0", "net.ipv4.conf.cbr0.send_redirects=0"] },
+      onLan(host("pod-b", "10.244.1.11/24", "02:00:00:00:01:0b", "10.244.1.1", { listens: [8080] }), "node1-pods"),
+    ],
+    framesNotCompared: "tcpdump on a bridge running br_netfilter sees a frame after PREROUTING's DNAT has rewritten it, not as it crossed the link, so its capture cannot be compared frame by frame; the outcome (connected, not reset) and the conntrack entry are",
+    probes: [{ from: "pod-a", to: "10.96.0.10", port: 80, srcPort: 40000 }],
+  };
+}
+
 export const CASES: readonly KernelCase[] = [
   {
     id: "same-subnet-arp", title: "Same subnet: ARP, then a direct TCP connection",
@@ -144,6 +165,7 @@ export const CASES: readonly KernelCase[] = [
   },
   asymmetricTtl("outgoing"),
   asymmetricTtl("incoming"),
+  clusterIpOneNode(true),
   {
     // The pod bridge is a plain bridge (bridge-nf-call-iptables=0): the endpoint's reply is bridged
     // straight to the client and never meets the node's conntrack. Redirects are off on the node,

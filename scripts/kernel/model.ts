@@ -30,6 +30,12 @@ export interface NodeSpec {
   /** Ports a TCP server listens on. */
   readonly listens?: readonly number[];
   readonly initialTtl?: number;
+  /**
+   * The interface `iface` is a bridge this node runs for its segment (a Kubernetes node's pod
+   * bridge): the other members' links are its ports; `netfilter` sets br_netfilter's
+   * bridge-nf-call-iptables in the node's namespace (the simulator's NodeModel.bridgeNetfilter).
+   */
+  readonly bridge?: { readonly iface: string; readonly netfilter: boolean };
   /** Routers: the source of ICMP errors (the lab sets net.ipv4.icmp_errors_use_inbound_ifaddr for "incoming"). */
   readonly icmpErrorSource?: "outgoing" | "incoming";
   /** Extra `sysctl -w` settings for the node's namespace (the lab's, not modelled by the simulator). */
@@ -50,6 +56,11 @@ export interface KernelCase {
   readonly id: string;
   readonly title: string;
   readonly nodes: readonly NodeSpec[];
+  /**
+   * Why the frames are not compared, when they cannot be: the case then compares the probes'
+   * outcomes and conntrack only.
+   */
+  readonly framesNotCompared?: string;
   /** Probes run one after the other; each is a TCP connect and close (or what remains of it). */
   readonly probes: readonly ProbeSpec[];
 }
@@ -92,6 +103,7 @@ function node(s: NodeSpec): NodeModel {
     } : null,
     services: (s.listens ?? []).map((port) => ({ kind: "web" as const, port, tls: null, routes: [], serverIsn: { kind: "seeded" as const } })),
     publicOnly: false, role: s.id, ...(s.icmpErrorSource ? { icmpErrorSource: s.icmpErrorSource } : {}),
+    ...(s.bridge?.netfilter ? { bridgeNetfilter: s.interfaces.find((i) => i.name === s.bridge!.iface)!.segment } : {}),
   };
 }
 
