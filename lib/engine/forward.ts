@@ -9,7 +9,7 @@ import { formatIpv4 } from "../net/ipv4";
 import { routableInSimulation } from "../net/classify";
 import { checkNacl, checkSecurityGroups } from "./firewall";
 import { knownNextHop, resolveNextHop, rewriteEthernet, type NextHopResolution } from "./l2";
-import { ipRef, postrouting, prerouting } from "./nat";
+import { bridged, ipRef, output, postrouting, prerouting } from "./nat";
 import { sourceOf } from "./endpoint";
 import { makeRefs, render, withFields, type Pkt } from "./packet";
 import type { NaclModel } from "./model";
@@ -38,8 +38,11 @@ export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
   let node = origin;
   let ingress: RtInterface | null = null;
   let p = first;
+  /** A translation made on the way by a bridge's netfilter, shown with the next node's decisions. */
+  let onTheWay: Decision | null = null;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const decisions: Decision[] = [];
+    const decisions: Decision[] = onTheWay === null ? [] : [onTheWay];
+    onTheWay = null;
     let ttl = p.ttl;
     let ttlRef = p.refs["ip.ttl"];
     if (ingress !== null) {
@@ -75,6 +78,14 @@ export function transmit(sim: Sim, origin: RtNode, first: Pkt): Transmit {
     sim.cross(segment.id, segment.latencyMs);
     node = leaving.target.node;
     ingress = leaving.target;
+    const bridge = segment.netfilterBridge;
+    if (bridge !== null && bridge.id !== node.id && bridge.id !== plan.egress.node.id) {
+      const seen = bridged(sim, bridge, p);
+      if (seen) {
+        p = seen.pkt;
+        onTheWay = seen.decision;
+      }
+    }
   }
   return drop(sim, node, p, [], {
     disposition: "NO_ROUTE", component: node.id, reason: `The packet was still travelling after ${MAX_HOPS} hops: a routing loop.`,
@@ -90,18 +101,22 @@ function withTtl(p: Pkt, ttl: number, ttlRef: FieldRef | undefined): Pkt {
 /**
  * A router that drops a packet for its TTL tells the sender with ICMP time exceeded (type 11),
  * from its own address and carrying the dropped packet's header: this is how traceroute learns
- * each router's address. Never sent about an ICMP message itself.
+ * each router's address. Never sent about an ICMP message itself. Which address: like Linux by
+ * default, that of the interface the error leaves by towards the sender (on an asymmetric path
+ * not the one the packet came in by); a router set to `icmpErrorSource: incoming` uses the
+ * interface the packet arrived on instead (Linux's net.ipv4.icmp_errors_use_inbound_ifaddr=1).
  */
 function sendTimeExceeded(sim: Sim, node: RtNode, ingress: RtInterface, p: Pkt): void {
-  if (p.proto === "ICMP") return;
-  const from = ingress.ip !== null ? ingress : node.interfaces.find((i) => i.ip !== null);
-  if (!from || from.ip === null) return;
-  const src = sourceOf(sim, node);
+  // Never about an ICMP message; and a node with no address of its own (the internet cloud) has none to send from.
+  if (p.proto === "ICMP" || node.localIps.size === 0) return;
+  const src = node.model.icmpErrorSource === "incoming" && ingress.ip !== null
+    ? { ...sourceOf(sim, node), ip: ingress.ip, ipRef: ipRef(sim, ingress) }
+    : sourceOf(sim, node, p.src);
   const message: Pkt = {
-    label: "icmp.time-exceeded", srcMac: "", dstMac: "", src: from.ip, dst: p.src, ttl: src.ttl, proto: "ICMP", sport: 0, dport: 0,
+    label: "icmp.time-exceeded", srcMac: "", dstMac: "", src: src.ip, dst: p.src, ttl: src.ttl, proto: "ICMP", sport: 0, dport: 0,
     seq: 0, ack: 0, flags: [], len: 28 + 8, app: null, steer: null,
     icmp: { type: 11, code: 0, name: "time exceeded in transit", original: { proto: p.proto, src: p.src, sport: p.sport, dst: p.dst, dport: p.dport } },
-    refs: makeRefs({ "ip.src": ipRef(sim, from), "ip.ttl": src.ttlRef, ...(p.refs["ip.src"] ? { "ip.dst": p.refs["ip.src"] } : {}) }),
+    refs: makeRefs({ "ip.src": src.ipRef, "ip.ttl": src.ttlRef, ...(p.refs["ip.src"] ? { "ip.dst": p.refs["ip.src"] } : {}) }),
   };
   transmit(sim, node, message);
 }
@@ -218,7 +233,13 @@ type Departure =
   | { readonly ok: false; readonly drop: Drop };
 
 /** Route lookup, egress filters, SNAT, ARP and the new Ethernet header (with the TTL decided on arrival). */
-function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p: Pkt, ttl: number, ttlRef: FieldRef | undefined, decisions: Decision[]): Departure {
+function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p0: Pkt, ttl: number, ttlRef: FieldRef | undefined, decisions: Decision[]): Departure {
+  let p = p0;
+  if (ingress === null && node.model.dnat.length > 0) {
+    const nat = output(sim, node, p, decisions);
+    if (!nat.ok) return { ok: false, drop: { ...nat, provenance: { kind: "table-entry", table: `${node.id} NAT table`, entry: "no matching entry" } } };
+    p = nat.pkt;
+  }
   const plan = hopPlan(sim, node, ingress, p.steer ?? p.dst);
   if (!plan.ok) return plan;
   decisions.push(plan.decision);
@@ -237,7 +258,7 @@ function depart(sim: Sim, node: RtNode, ingress: RtInterface | null, p: Pkt, ttl
     if (!nat.ok) return { ok: false, drop: { ...nat, provenance: { kind: "table-entry", table: `${node.id} NAT table`, entry: "no free port" } } };
     pkt = nat.pkt;
   }
-  const resolved = plan.link ?? resolveNextHop(sim, node, plan.egress, plan.nextHop, plan.direct);
+  const resolved = plan.link ?? resolveNextHop(sim, node, plan.egress, plan.nextHop, plan.direct, pkt.src);
   if (!resolved.ok) {
     return { ok: false, drop: {
       disposition: "HOST_UNREACHABLE", component: node.id, reason: `${node.id} cannot deliver the frame: ${resolved.reason}.`,

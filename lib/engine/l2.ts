@@ -88,8 +88,10 @@ export function arpResponder(segment: RtSegment, address: number, asker: RtNode)
 /**
  * Finds the MAC of `nextHop` on the egress interface's link. A node with a cold ARP cache that has
  * not yet learned the address broadcasts an ARP request first; both ends learn from the exchange.
+ * The request's sender address is the egress interface's, unless the packet that needs the ARP
+ * comes from another address of this node: Linux then names that one (arp_announce=0, the default).
  */
-export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, nextHop: number, direct: RtInterface | null): NextHopResolution {
+export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, nextHop: number, direct: RtInterface | null, packetSrc: number | null = null): NextHopResolution {
   const segment = sim.topo.segments.get(egress.segment);
   if (!segment) return { ok: false, reason: `interface ${egress.qualified} is not attached to any link` };
   const known = knownNextHop(sim.topo, node, egress, nextHop, direct);
@@ -98,7 +100,7 @@ export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, next
   const hop = formatIpv4(nextHop);
   if (!target) {
     // The request still goes out; it is the missing reply that makes the host give up.
-    pushArpRequest(sim, node, egress, segment, nextHop);
+    pushArpRequest(sim, node, egress, segment, nextHop, arpSender(node, egress, packetSrc));
     return { ok: false, reason: `nobody on ${segment.label} answers ARP for ${hop} (the request goes unanswered)` };
   }
   let table = sim.state.arp.get(node.id);
@@ -109,7 +111,7 @@ export function resolveNextHop(sim: Sim, node: RtNode, egress: RtInterface, next
   if (table.has(nextHop)) {
     return link(egress, target, arpCacheDecision(node, hop, target, "learned by ARP earlier"));
   }
-  exchangeArp(sim, node, egress, segment, nextHop, target);
+  exchangeArp(sim, node, egress, segment, nextHop, target, arpSender(node, egress, packetSrc));
   table.set(nextHop, target.mac);
   return link(egress, target, arpCacheDecision(node, hop, target, "just learned from the ARP reply"));
 }
@@ -146,9 +148,14 @@ function arpCacheDecision(node: RtNode, hop: string, target: RtInterface, how: s
   };
 }
 
+/** The address an ARP request names as its sender (see resolveNextHop). */
+function arpSender(node: RtNode, egress: RtInterface, packetSrc: number | null): number | null {
+  return packetSrc !== null && packetSrc !== egress.ip && node.localIps.has(packetSrc) ? packetSrc : egress.ip;
+}
+
 /** The broadcast "who has <hop>? tell <me>" on the egress link. */
-function pushArpRequest(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSegment, nextHop: number): void {
-  const senderIp = egress.ip === null ? "0.0.0.0" : formatIpv4(egress.ip);
+function pushArpRequest(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSegment, nextHop: number, sender: number | null): void {
+  const senderIp = sender === null ? "0.0.0.0" : formatIpv4(sender);
   const hop = formatIpv4(nextHop);
   const request = {
     eth: { src: egress.mac, dst: BROADCAST_MAC, type: "ARP" as const },
@@ -162,10 +169,10 @@ function pushArpRequest(sim: Sim, node: RtNode, egress: RtInterface, segment: Rt
   sim.cross(segment.id, segment.latencyMs);
 }
 
-function exchangeArp(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSegment, nextHop: number, target: RtInterface): void {
-  const senderIp = egress.ip === null ? "0.0.0.0" : formatIpv4(egress.ip);
+function exchangeArp(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSegment, nextHop: number, target: RtInterface, sender: number | null): void {
+  const senderIp = sender === null ? "0.0.0.0" : formatIpv4(sender);
   const hop = formatIpv4(nextHop);
-  pushArpRequest(sim, node, egress, segment, nextHop);
+  pushArpRequest(sim, node, egress, segment, nextHop, sender);
   const reply = {
     eth: { src: target.mac, dst: egress.mac, type: "ARP" as const },
     arp: { op: "reply" as const, senderMac: target.mac, senderIp: hop, targetMac: egress.mac, targetIp: senderIp },
@@ -177,10 +184,10 @@ function exchangeArp(sim: Sim, node: RtNode, egress: RtInterface, segment: RtSeg
   });
   sim.cross(segment.id, segment.latencyMs);
   // The target learns the requester too, so a reply later needs no ARP of its own.
-  if (target.node.model.arpCold && egress.ip !== null) {
+  if (target.node.model.arpCold && sender !== null) {
     let theirs = sim.state.arp.get(target.node.id);
     if (!theirs) sim.state.arp.set(target.node.id, (theirs = new Map()));
-    theirs.set(egress.ip, egress.mac);
+    theirs.set(sender, egress.mac);
   }
 }
 

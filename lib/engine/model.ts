@@ -248,6 +248,19 @@ export interface NodeModel {
   readonly publicOnly: boolean;
   /** Where the node's decisions are explained: "the home router", "kube-proxy on node-1"... */
   readonly role: string;
+  /**
+   * The source of the ICMP errors it sends: the address of the interface the error leaves by
+   * ("outgoing", Linux's default, when absent) or of the one the offending packet came in by
+   * ("incoming", net.ipv4.icmp_errors_use_inbound_ifaddr=1).
+   */
+  readonly icmpErrorSource?: "outgoing" | "incoming";
+  /**
+   * The segment of a bridge this node runs (a Kubernetes node's pod bridge cni0) whose bridged
+   * frames pass its iptables and conntrack: br_netfilter with net.bridge.bridge-nf-call-iptables=1,
+   * which kube-proxy's iptables mode needs. A reply bridged from one pod to another on the node is
+   * then translated back like a routed one. Absent: a plain bridge, which bypasses netfilter.
+   */
+  readonly bridgeNetfilter?: string;
 }
 
 export interface SubnetModel {
@@ -285,6 +298,8 @@ export interface FlowModel {
   readonly steps: readonly StepModel[];
   /** Start from the scenario's initial state instead of where the previous flow left it. */
   readonly fresh: boolean;
+  /** The initial TTL of every packet the flow's client sends (a probe's own TTL still wins); null: the node's. */
+  readonly ttl: number | null;
 }
 
 export interface SimulationInput {

@@ -61,6 +61,35 @@ export function prerouting(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]
 }
 
 /**
+ * OUTPUT: a node's own packet to a virtual address (a Kubernetes node calling a ClusterIP) is
+ * DNATed before its route is chosen, like iptables' nat OUTPUT chain; its replies are then
+ * translated back on arrival by PREROUTING's conntrack lookup.
+ */
+export function output(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): NatOutcome {
+  const tracked = lookupConntrack(sim.state.conntrack, node.id, p);
+  if (tracked) return pass(tracked.direction === "original" && tracked.entry.kind === "dnat" ? applyDnatEntry(sim, node, p, tracked.entry, decisions, "reuse") : p);
+  const rule = node.model.dnat.find((r) => r.protocol === p.proto && r.ip === p.dst && r.port === p.dport);
+  return rule ? dnatNew(sim, node, p, rule, decisions) : pass(p);
+}
+
+/**
+ * A frame bridged by `node` between two others on its bridge, with bridge netfilter on: conntrack
+ * sees it as it would a routed packet, so a reply to a DNATed connection gets its source back.
+ */
+export function bridged(sim: Sim, node: RtNode, p: Pkt): { pkt: Pkt; decision: Decision } | null {
+  const tracked = lookupConntrack(sim.state.conntrack, node.id, p);
+  if (!tracked || tracked.direction !== "reply" || tracked.entry.kind !== "dnat") return null;
+  const decisions: Decision[] = [];
+  const pkt = reverse(sim, p, tracked.entry, decisions);
+  const d = decisions[0];
+  if (!d) return null;
+  return {
+    pkt,
+    decision: { ...d, reason: `${node.id} bridges this frame between two of its pods; with bridge netfilter (br_netfilter, which kube-proxy's iptables mode needs) the bridged frame passes its conntrack. ${d.reason}` },
+  };
+}
+
+/**
  * An ICMP error about a translated connection: the NAT finds the connection from the header the
  * error carries and translates the error back to the inside host, embedded header included.
  */

@@ -7,7 +7,7 @@ import type { SimulationInput } from "./model";
 import type { WorldRules } from "./rules";
 import { newState, round, Sim } from "./sim";
 export { EventBudgetExceededError } from "./sim";
-import { runStep, type StepResult } from "./steps";
+import { runStep, withTtl, type StepResult } from "./steps";
 import { compileTopology } from "./topology";
 import type { FlowOutcome, FlowTrace, Trace } from "./trace-types";
 import { ENGINE_VERSION } from "./version";
@@ -31,8 +31,10 @@ export function runSimulation(input: SimulationInput, options: RunOptions): Trac
   for (const flow of input.flows) {
     if (flow.fresh) sim.state = { ...newState(), clockMs: sim.state.clockMs };
     sim.beginFlow(flow.id);
-    const client = topo.nodes.get(flow.from);
-    if (!client) throw new Error(`flow ${flow.id}: unknown node ${flow.from}`);
+    const node = topo.nodes.get(flow.from);
+    if (!node) throw new Error(`flow ${flow.id}: unknown node ${flow.from}`);
+    // A flow may send with its own initial TTL (Windows 128, network gear 255), over the node's.
+    const client = flow.ttl !== null && flow.ttl !== (node.model.host?.initialTtl ?? 64) ? withTtl(node, flow.ttl) : node;
     let result: StepResult = { ok: true, served: null };
     for (const step of flow.steps) {
       result = runStep(sim, client, step);

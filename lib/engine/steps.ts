@@ -148,10 +148,11 @@ function probe(sim: Sim, client: RtNode, step: Extract<StepModel, { kind: "probe
 const probeSenders = new WeakMap<RtNode, Map<number, RtNode>>();
 
 /**
- * The node as it sends with another initial TTL. Made once per node and TTL, so the forwarding
- * decisions remembered for a node (keyed by the node object) serve its probes in every trace too.
+ * The node as it sends with another initial TTL (a probe's, or a flow's). Made once per node and
+ * TTL, so the forwarding decisions remembered for a node (keyed by the node object) serve its
+ * probes and flows in every trace too.
  */
-function withTtl(node: RtNode, ttl: number): RtNode {
+export function withTtl(node: RtNode, ttl: number): RtNode {
   let byTtl = probeSenders.get(node);
   if (!byTtl) probeSenders.set(node, (byTtl = new Map()));
   let sender = byTtl.get(ttl);

@@ -121,6 +121,7 @@ export function connect(sim: Sim, spec: ConnectSpec): ConnectResult {
   const synAck = segment(sim, conn, server, client, "tcp.syn-ack", ["SYN", "ACK"], 0, null);
   const back = transmit(sim, serverNode, synAck);
   if (!back.ok) return { ok: false, failure: back };
+  if (back.pkt.src !== client.peerIp || back.pkt.sport !== client.peerPort) return { ok: false, failure: strayReply(sim, spec, client, back.pkt) };
   server.used = 1;
   const ack = segment(sim, conn, client, server, "tcp.ack", ["ACK"], 0, null);
   const done = transmit(sim, spec.client, ack);
@@ -138,6 +139,34 @@ export function connect(sim: Sim, spec: ConnectSpec): ConnectResult {
     provenance: { kind: "protocol", rule: "RFC 9293 3.5: three-way handshake" },
   });
   return { ok: true, conn };
+}
+
+/**
+ * A SYN-ACK from an address or port the client did not dial (an untranslated reply: a DNAT the
+ * reply bypassed) matches none of its sockets, so the client's kernel answers it with a RST that
+ * takes its sequence number from the segment's ACK (RFC 9293 3.10.7.1, Linux tcp_v4_send_reset).
+ * The client's own SYN is left unanswered: its connect() times out.
+ */
+function strayReply(sim: Sim, spec: ConnectSpec, client: TcpSide, synAck: Pkt): Extract<Transmit, { ok: false }> {
+  const refs: Record<string, FieldRef> = { "ip.src": client.ipRef, "l4.srcPort": client.portRef, "ip.ttl": client.ttlRef };
+  if (synAck.refs["ip.src"]) refs["ip.dst"] = synAck.refs["ip.src"];
+  if (synAck.refs["l4.srcPort"]) refs["l4.dstPort"] = synAck.refs["l4.srcPort"];
+  if (synAck.refs["tcp.ack"]) refs["tcp.seq"] = synAck.refs["tcp.ack"];
+  const rst: Pkt = {
+    label: `${spec.prefix}tcp.rst`, srcMac: "", dstMac: "", src: client.ip, dst: synAck.src, ttl: client.ttl, proto: "TCP",
+    sport: client.port, dport: synAck.sport, seq: synAck.ack, ack: 0, flags: ["RST"], len: 0, icmp: null, app: null,
+    refs: makeRefs(refs as Refs), steer: null,
+  };
+  const dialled = socket(client.peerIp, client.peerPort);
+  const from = socket(synAck.src, synAck.sport);
+  const reason = `${spec.client.id} dialled ${dialled}, but the SYN-ACK comes from ${from}: no socket of ${spec.client.id} is connected to that address, so its kernel answers with RST and keeps waiting for a reply from ${dialled}, which never comes. The reply was not translated back on its way (its path bypassed the DNAT's connection tracking).`;
+  sim.push({
+    type: "step", key: sim.key(`${spec.prefix}tcp.stray-reply`, spec.client.id), node: spec.client.id, protocol: "TCP", title: "SYN-ACK from the wrong address",
+    details: { dialled, "reply from": from }, reason,
+    provenance: { kind: "protocol", rule: "RFC 9293 3.10.7.1: a segment for no connection is answered with RST" },
+  });
+  transmit(sim, spec.client, rst);
+  return { ok: false, disposition: "REPLY_ADDRESS_MISMATCH", node: spec.client.id, component: spec.client.id, reason };
 }
 
 /** Sends application bytes from one side; returns the delivered packet (or the failure). */

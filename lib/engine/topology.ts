@@ -34,6 +34,8 @@ export interface RtSegment {
   readonly latencyMs: number;
   readonly members: readonly RtInterface[];
   readonly byIp: ReadonlyMap<number, RtInterface>;
+  /** The node whose netfilter sees frames bridged between the segment's members (see NodeModel.bridgeNetfilter). */
+  readonly netfilterBridge: RtNode | null;
 }
 
 export interface Topology {
@@ -104,7 +106,8 @@ function build(network: NetworkModel): Topology {
     const members = segMembers.get(s.id) ?? [];
     const byIp = new Map<number, RtInterface>();
     for (const m of members) if (m.ip !== null && !byIp.has(m.ip)) byIp.set(m.ip, m);
-    segments.set(s.id, { id: s.id, label: s.label, latencyMs: s.latencyMs, members, byIp });
+    const bridge = network.nodes.find((n) => n.bridgeNetfilter === s.id);
+    segments.set(s.id, { id: s.id, label: s.label, latencyMs: s.latencyMs, members, byIp, netfilterBridge: bridge ? nodes.get(bridge.id)! : null });
   }
   const routeTables = new Map<string, RouteTable>();
   for (const t of network.routeTables) routeTables.set(t.id, buildRouteTable(t.id, t.routes));

@@ -91,7 +91,7 @@ export function dispositionConcept(d: Disposition): Concept {
   switch (d) {
     case "DENIED_BY_SECURITY_GROUP": case "DENIED_BY_NETWORK_ACL": case "DENIED_BY_FIREWALL": return "security";
     case "NOT_ROUTABLE_ON_INTERNET": return "addressing";
-    case "NO_NAT_MAPPING": case "NAT_PORT_EXHAUSTED": return "nat";
+    case "NO_NAT_MAPPING": case "NAT_PORT_EXHAUSTED": case "REPLY_ADDRESS_MISMATCH": return "nat";
     case "NXDOMAIN": return "dns";
     case "PORT_CLOSED": return "tcp";
     case "NO_SERVICE_ENDPOINTS": return "kubernetes";
@@ -116,4 +116,5 @@ export const DISPOSITION_TEXT: Readonly<Record<Disposition, string>> = {
   HOST_UNREACHABLE: "Host unreachable (no ARP reply)",
   NO_SERVICE_ENDPOINTS: "Service has no endpoints",
   TLS_CERTIFICATE_INVALID: "TLS certificate rejected",
+  REPLY_ADDRESS_MISMATCH: "Reply from an address the client did not dial (reset)",
 };

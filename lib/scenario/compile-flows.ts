@@ -80,6 +80,6 @@ export function compileFlows(ctx: CompileContext, nodeIds: ReadonlySet<string>):
       kinds.set(kind, n);
       return compileStep(ctx, [...path, "steps", i], s, s.id ?? (n === 1 ? kind : `${kind}-${n}`));
     });
-    return { id: f.id, title: f.title, from: f.from, fresh: f.fresh, steps };
+    return { id: f.id, title: f.title, from: f.from, fresh: f.fresh, ttl: f.ttl ?? null, steps };
   });
 }

@@ -63,6 +63,7 @@ export function compileCluster(ctx: CompileContext, index: number, c: ClusterFil
       ],
       routes, dnat: services.map((s) => s.rule), forwards: true, ttlCost: 1,
       host: hostConfig(ctx, [...base, "nodes", k], LINUX, null), services: [], role: `Kubernetes node (kube-proxy in iptables mode)`,
+      ...(n.file.bridgeNetfilter ? { bridgeNetfilter: n.bridge } : {}),
     });
   }
   for (const [k, p] of c.pods.entries()) {

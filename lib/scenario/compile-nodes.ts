@@ -116,6 +116,6 @@ export function compileNode(ctx: CompileContext, index: number, n: NodeFile): No
     forwards: kind !== "host", ttlCost: kind === "internet" ? n.hops ?? 1 : kind === "host" ? 0 : 1,
     arpCold: n.arp === "cold", snat: natRules(ctx, path, n), dnat: balanceRules(ctx, path, n), staticNat: [], staticNatOutside: null,
     host: hostConfig(ctx, path, n, gateway), services: n.services.map((s, k) => compileService(ctx, [...path, "services", k], s)),
-    publicOnly: kind === "internet", role: ROLE[n.kind],
+    publicOnly: kind === "internet", role: ROLE[n.kind], ...(n.icmpErrorSource ? { icmpErrorSource: n.icmpErrorSource } : {}),
   };
 }

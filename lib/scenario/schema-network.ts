@@ -128,6 +128,7 @@ export const NodeSchema = z.object({
   ttl: z.number().int().min(1).max(255).optional().describe("hosts: initial TTL of the packets it sends (default: its OS's, Linux and macOS 64, Windows 128; network gear often uses 255)"),
   arp: z.enum(["warm", "cold"]).default("warm").describe("cold: the ARP cache starts empty and fills as the node talks"),
   hops: z.number().int().min(1).max(64).optional().describe("(internet) how many routers this cloud stands for"),
+  icmpErrorSource: z.enum(["outgoing", "incoming"]).optional().describe("routers: the source address of the ICMP errors it sends (time exceeded). outgoing (default, as Linux does): the address of the interface the error leaves by towards the sender, which differs from the one the packet came in by on an asymmetric path; incoming: the address of the interface the packet arrived on (Linux with net.ipv4.icmp_errors_use_inbound_ifaddr=1, and many routers' behaviour)"),
   interfaces: z.array(InterfaceSchema).min(1),
   gateway: Text.optional(),
   routes: z.array(RouteSchema).default([]),
@@ -174,7 +175,10 @@ export const ClusterSchema = z.object({
   zone: Id.optional(),
   domain: z.string().default("cluster.local"),
   nodeSegment: Id,
-  nodes: z.array(z.object({ id: Id, address: Text, podCidr: Text, zone: Id.optional() }).strict()).min(1),
+  nodes: z.array(z.object({
+    id: Id, address: Text, podCidr: Text, zone: Id.optional(),
+    bridgeNetfilter: z.boolean().default(true).describe("frames bridged between two pods on this node pass its iptables and conntrack (br_netfilter, net.bridge.bridge-nf-call-iptables=1), as kube-proxy's iptables mode needs: a reply from an endpoint on the caller's own node is translated back to the ClusterIP. false: a plain bridge, so that reply keeps the pod's address and the client resets it"),
+  }).strict()).min(1),
   pods: z.array(z.object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64), node: Id, address: Text, namespace: z.string().default("default"),
     labels: z.record(z.string(), z.string()).default({}), services: z.array(ServiceSchema).default([]),

@@ -60,6 +60,7 @@ const FlowSchema = z.object({
   title: Text,
   from: z.string(),
   fresh: z.boolean().default(false).describe("start from the scenario's initial state instead of where the previous flow left off"),
+  ttl: z.number().int().min(1).max(255).optional().describe("initial TTL of the packets the flow's client sends, over the node's own (Linux and macOS 64, Windows 128, network gear 255); a probe's ttl still wins"),
   question: Text.optional().describe("the interview question this flow answers, e.g. \"Why can't the internet reach the app server?\""),
   steps: z.array(StepSchema).min(1),
   expect: z.object({

@@ -29,6 +29,58 @@ const homeRouter = (wan: string, gateway: string | null, ports: PortPolicy = LIN
 const laptop = onLan(host("laptop", "192.168.1.10/24", "02:00:00:00:00:10", "192.168.1.1"), "home-lan");
 const phone = onLan(host("phone", "192.168.1.11/24", "02:00:00:00:00:11", "192.168.1.1"), "home-lan");
 
+/**
+ * TTL expiry on an asymmetric path: the client sends through r1, but x routes the client's network
+ * back through r2, so the ICMP time exceeded leaves x by another interface than the probe came in
+ * by. Its source is that interface's address (Linux's default) or, with
+ * icmp_errors_use_inbound_ifaddr=1, the incoming one's. Reverse-path filtering is off on x, as the
+ * path is asymmetric on purpose.
+ */
+function asymmetricTtl(source: "outgoing" | "incoming"): KernelCase {
+  return {
+    id: `asymmetric-ttl-${source}`, title: `TTL expiry on an asymmetric path: ICMP time exceeded from the ${source} interface's address`,
+    nodes: [
+      onLan(host("client", "10.1.0.10/24", "02:00:00:00:00:41", "10.1.0.1"), "client-lan"),
+      { id: "r1", kind: "router", interfaces: [
+        { name: "lan0", segment: "client-lan", address: "10.1.0.1/24", mac: "02:00:00:00:00:51" },
+        { name: "lan1", segment: "net-a", address: "10.2.0.1/24", mac: "02:00:00:00:00:52" },
+      ], routes: ["10.4.0.0/24 via 10.2.0.3"] },
+      { id: "r2", kind: "router", interfaces: [
+        { name: "lan0", segment: "client-lan", address: "10.1.0.2/24", mac: "02:00:00:00:00:61" },
+        { name: "lan1", segment: "net-b", address: "10.3.0.2/24", mac: "02:00:00:00:00:62" },
+      ] },
+      { id: "x", kind: "router", icmpErrorSource: source, interfaces: [
+        { name: "eth0", segment: "net-a", address: "10.2.0.3/24", mac: "02:00:00:00:00:71" },
+        { name: "eth1", segment: "net-b", address: "10.3.0.3/24", mac: "02:00:00:00:00:72" },
+        { name: "eth2", segment: "server-lan", address: "10.4.0.1/24", mac: "02:00:00:00:00:73" },
+      ], routes: ["10.1.0.0/24 via 10.3.0.2"], sysctls: ["net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.eth0.rp_filter=0"] },
+      server("10.4.0.10/24", "10.4.0.1", "server-lan"),
+    ],
+    probes: [{ from: "client", to: "10.4.0.10", port: 80, srcPort: 40000, ttl: 2 }],
+  };
+}
+
+/**
+ * ClusterIP on one node whose pod bridge runs in the node itself with bridge netfilter on (as
+ * kube-proxy's iptables mode needs): the endpoint's reply is bridged to the client but passes the
+ * node's conntrack, so it arrives from the ClusterIP and the connection is made (without the
+ * translation the client would reset it, as in clusterip-one-node).
+ */
+function clusterIpOneNode(netfilter: boolean): KernelCase {
+  return {
+    id: "clusterip-one-node-bridge-nf", title: "ClusterIP on one node with bridge netfilter: the bridged reply is translated back",
+    nodes: [
+      onLan(host("pod-a", "10.244.1.10/24", "02:00:00:00:01:0a", "10.244.1.1"), "node1-pods"),
+      { id: "node1", kind: "router", bridge: { iface: "cbr0", netfilter }, interfaces: [
+        { name: "cbr0", segment: "node1-pods", address: "10.244.1.1/24", mac: "02:00:00:00:01:01" },
+      ], dnat: [{ ip: "10.96.0.10", port: 80, to: "10.244.1.11", toPort: 8080 }], sysctls: ["net.ipv4.conf.all.send_redirects=0", "net.ipv4.conf.cbr0.send_redirects=0"] },
+      onLan(host("pod-b", "10.244.1.11/24", "02:00:00:00:01:0b", "10.244.1.1", { listens: [8080] }), "node1-pods"),
+    ],
+    framesNotCompared: "tcpdump on a bridge running br_netfilter sees a frame after PREROUTING's DNAT has rewritten it, not as it crossed the link, so its capture cannot be compared frame by frame; the outcome (connected, not reset) and the conntrack entry are",
+    probes: [{ from: "pod-a", to: "10.96.0.10", port: 80, srcPort: 40000 }],
+  };
+}
+
 export const CASES: readonly KernelCase[] = [
   {
     id: "same-subnet-arp", title: "Same subnet: ARP, then a direct TCP connection",
@@ -110,5 +162,23 @@ export const CASES: readonly KernelCase[] = [
       onLan(host("pod-b", "10.244.2.10/24", "02:00:00:00:02:0a", "10.244.2.1", { listens: [8080] }), "node2-pods"),
     ],
     probes: [{ from: "pod-a", to: "10.96.0.10", port: 80, srcPort: 40000 }],
+  },
+  asymmetricTtl("outgoing"),
+  asymmetricTtl("incoming"),
+  clusterIpOneNode(true),
+  {
+    // The pod bridge is a plain bridge (bridge-nf-call-iptables=0): the endpoint's reply is bridged
+    // straight to the client and never meets the node's conntrack. Redirects are off on the node,
+    // as the simulator sends none (the node routes the DNATed SYN back out of the interface it came in by).
+    id: "clusterip-one-node", title: "ClusterIP on one node without bridge netfilter: the untranslated SYN-ACK is answered with RST",
+    nodes: [
+      onLan(host("pod-a", "10.244.1.10/24", "02:00:00:00:01:0a", "10.244.1.1"), "node1-pods"),
+      { id: "node1", kind: "router", interfaces: [
+        { name: "cbr0", segment: "node1-pods", address: "10.244.1.1/24", mac: "02:00:00:00:01:01" },
+      ], dnat: [{ ip: "10.96.0.10", port: 80, to: "10.244.1.11", toPort: 8080 }], sysctls: ["net.ipv4.conf.all.send_redirects=0", "net.ipv4.conf.cbr0.send_redirects=0"] },
+      onLan(host("pod-b", "10.244.1.11/24", "02:00:00:00:01:0b", "10.244.1.1", { listens: [8080] }), "node1-pods"),
+    ],
+    // Shorter than the client's one-second SYN retransmission: the case is the first exchange.
+    probes: [{ from: "pod-a", to: "10.96.0.10", port: 80, srcPort: 40000, timeoutMs: 700 }],
   },
 ];

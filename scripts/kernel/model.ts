@@ -30,6 +30,16 @@ export interface NodeSpec {
   /** Ports a TCP server listens on. */
   readonly listens?: readonly number[];
   readonly initialTtl?: number;
+  /**
+   * The interface `iface` is a bridge this node runs for its segment (a Kubernetes node's pod
+   * bridge): the other members' links are its ports; `netfilter` sets br_netfilter's
+   * bridge-nf-call-iptables in the node's namespace (the simulator's NodeModel.bridgeNetfilter).
+   */
+  readonly bridge?: { readonly iface: string; readonly netfilter: boolean };
+  /** Routers: the source of ICMP errors (the lab sets net.ipv4.icmp_errors_use_inbound_ifaddr for "incoming"). */
+  readonly icmpErrorSource?: "outgoing" | "incoming";
+  /** Extra `sysctl -w` settings for the node's namespace (the lab's, not modelled by the simulator). */
+  readonly sysctls?: readonly string[];
 }
 
 export interface ProbeSpec {
@@ -38,12 +48,19 @@ export interface ProbeSpec {
   readonly port: number;
   readonly srcPort: number;
   readonly ttl?: number;
+  /** How long the client waits (default 2 s, 700 ms with a TTL): under 1 s leaves out SYN retransmissions. */
+  readonly timeoutMs?: number;
 }
 
 export interface KernelCase {
   readonly id: string;
   readonly title: string;
   readonly nodes: readonly NodeSpec[];
+  /**
+   * Why the frames are not compared, when they cannot be: the case then compares the probes'
+   * outcomes and conntrack only.
+   */
+  readonly framesNotCompared?: string;
   /** Probes run one after the other; each is a TCP connect and close (or what remains of it). */
   readonly probes: readonly ProbeSpec[];
 }
@@ -85,7 +102,8 @@ function node(s: NodeSpec): NodeModel {
       ndots: 1, osCache: [], browserCache: [], userAgent: "kernel-test", trustedRoots: [],
     } : null,
     services: (s.listens ?? []).map((port) => ({ kind: "web" as const, port, tls: null, routes: [], serverIsn: { kind: "seeded" as const } })),
-    publicOnly: false, role: s.id,
+    publicOnly: false, role: s.id, ...(s.icmpErrorSource ? { icmpErrorSource: s.icmpErrorSource } : {}),
+    ...(s.bridge?.netfilter ? { bridgeNetfilter: s.interfaces.find((i) => i.name === s.bridge!.iface)!.segment } : {}),
   };
 }
 
@@ -101,7 +119,7 @@ export function simulationInput(c: KernelCase): SimulationInput {
   const segments = [...new Set(c.nodes.flatMap((n) => n.interfaces.map((i) => i.segment)))].map((id) => ({ id, label: id, latencyMs: 0.1 }));
   const network: NetworkModel = { segments, nodes, routeTables: [], securityGroups: [], nacls: [], subnets: [] };
   const flows: FlowModel[] = c.probes.map((p, i) => ({
-    id: `probe${i + 1}`, title: `${p.from} -> ${p.to}:${p.port}`, from: p.from, fresh: false,
+    id: `probe${i + 1}`, title: `${p.from} -> ${p.to}:${p.port}`, from: p.from, fresh: false, ttl: null,
     steps: [{ kind: "probe", id: `probe${i + 1}`, protocol: "TCP", to: ip(p.to), port: p.port, srcPort: { kind: "fixed", value: p.srcPort }, ttl: p.ttl ?? null, isn: { kind: "seeded" } }],
   }));
   return { scenarioId: `kernel-${c.id}`, network, flows, variables: {} };

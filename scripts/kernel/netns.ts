@@ -109,8 +109,28 @@ export async function build(c: KernelCase): Promise<Lab> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hopwise-kernel-${c.id}-`));
   const lab: Lab = { prefix, dir, namespaces: [], processes: [], captures: new Map(), nodeNs: (id) => `${prefix}-${id}` };
   const segments = [...new Set(c.nodes.flatMap((n) => n.interfaces.map((i) => i.segment)))];
-  const switchNs = (seg: string) => `${prefix}-sw-${seg}`;
-  for (const seg of segments) {
+  // A segment is a bridge in a switch namespace of its own, or one a node runs (a pod bridge).
+  const hosted = new Map<string, { ns: string; dev: string }>();
+  for (const n of c.nodes) {
+    if (!n.bridge) continue;
+    const i = n.interfaces.find((x) => x.name === n.bridge!.iface)!;
+    hosted.set(i.segment, { ns: lab.nodeNs(n.id), dev: i.name });
+  }
+  const switchNs = (seg: string) => hosted.get(seg)?.ns ?? `${prefix}-sw-${seg}`;
+  const bridgeDev = (seg: string) => hosted.get(seg)?.dev ?? "br0";
+  for (const n of c.nodes) {
+    const ns = lab.nodeNs(n.id);
+    addNs(lab, ns);
+    if (!n.bridge) continue;
+    const i = n.interfaces.find((x) => x.name === n.bridge!.iface)!;
+    // br_netfilter's switch is per namespace: on, bridged frames pass this node's iptables and conntrack.
+    inNs(ns, "sysctl", "-qw", `net.bridge.bridge-nf-call-iptables=${n.bridge.netfilter ? 1 : 0}`);
+    run("ip", ["-n", ns, "link", "add", i.name, "type", "bridge"]);
+    run("ip", ["-n", ns, "link", "set", i.name, "address", i.mac.toLowerCase()]);
+    run("ip", ["-n", ns, "addr", "add", i.address, "dev", i.name]);
+    run("ip", ["-n", ns, "link", "set", i.name, "up"]);
+  }
+  for (const seg of segments.filter((s) => !hosted.has(s))) {
     const ns = switchNs(seg);
     addNs(lab, ns);
     sysctl(ns, "net.bridge.bridge-nf-call-iptables=0");
@@ -120,17 +140,19 @@ export async function build(c: KernelCase): Promise<Lab> {
   let port = 0;
   for (const n of c.nodes) {
     const ns = lab.nodeNs(n.id);
-    addNs(lab, ns);
     sysctl(ns, `net.ipv4.ip_forward=${n.kind === "router" ? 1 : 0}`);
     if (n.initialTtl) sysctl(ns, `net.ipv4.ip_default_ttl=${n.initialTtl}`);
     for (const i of n.interfaces) {
+      if (n.bridge?.iface === i.name) continue;
       const peer = `p${port++}`;
       run("ip", ["link", "add", "name", i.name, "netns", ns, "type", "veth", "peer", "name", peer, "netns", switchNs(i.segment)]);
       run("ip", ["-n", ns, "link", "set", i.name, "address", i.mac.toLowerCase()]);
       run("ip", ["-n", ns, "addr", "add", i.address, "dev", i.name]);
       run("ip", ["-n", ns, "link", "set", i.name, "up"]);
-      run("ip", ["-n", switchNs(i.segment), "link", "set", peer, "master", "br0", "up"]);
+      run("ip", ["-n", switchNs(i.segment), "link", "set", peer, "master", bridgeDev(i.segment), "up"]);
     }
+    inNs(ns, "sysctl", "-qw", `net.ipv4.icmp_errors_use_inbound_ifaddr=${n.icmpErrorSource === "incoming" ? 1 : 0}`);
+    for (const setting of n.sysctls ?? []) inNs(ns, "sysctl", "-qw", setting);
     for (const r of n.routes ?? []) run("ip", ["-n", ns, "route", "add", ...r.split(" ")]);
     for (const s of n.snat ?? []) {
       for (const proto of ["tcp", "udp"]) {
@@ -149,7 +171,7 @@ export async function build(c: KernelCase): Promise<Lab> {
   }
   for (const seg of segments) {
     const file = path.join(dir, `${seg}.pcap`);
-    const dump = spawn("ip", ["netns", "exec", switchNs(seg), "tcpdump", "-i", "br0", "--immediate-mode", "-U", "-n", "-Z", "root", "-w", file, "arp or (ip and not igmp)"], { stdio: ["ignore", "pipe", "pipe"] });
+    const dump = spawn("ip", ["netns", "exec", switchNs(seg), "tcpdump", "-i", bridgeDev(seg), "--immediate-mode", "-U", "-n", "-Z", "root", "-w", file, "arp or (ip and not igmp)"], { stdio: ["ignore", "pipe", "pipe"] });
     lab.processes.push(dump);
     await waitFor(dump, "listening on", 5000);
     lab.captures.set(seg, file);
