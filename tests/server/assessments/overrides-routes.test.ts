@@ -4,6 +4,8 @@
  * override with its reason, course time factor).
  */
 import { beforeAll, expect, test, vi } from "vitest";
+import { loadOverrides } from "@/lib/server/assessments/overrides";
+import { overridesFor } from "@/lib/server/assessments/records";
 import { getDb } from "@/lib/server/db";
 import { actAs } from "../support/mock-actor";
 import { type CourseFixture, examDefinition, jsonRequest, newCourse, params } from "../support/builder-fixture";
@@ -97,6 +99,8 @@ describeEachDatabase("assessment overrides", () => {
     expect(lines.get("Time limit")).toMatchObject({ value: "90 minutes", why: ["assessment default", "course time factor 1.5"] });
     expect(lines.get("Attempts")).toMatchObject({ value: "1", why: ["assessment default"] });
     expect(lines.get("Password")).toMatchObject({ value: "not required" });
+    // What this page explains is what starting an attempt applies (the attempt service reads the same rows).
+    expect(await overridesFor(assessmentId, student)).toEqual((await loadOverrides(assessmentId)).filter((o) => o.studentId === student));
     expect((await rulesOf(other.students[0]!.id)).status).toBe(404);
     actAs(other.instructor);
     expect((await rulesOf(student)).status).toBe(404);
