@@ -5,6 +5,7 @@
  * (tests/e2e/support/course-seed.ts); accounts are made through the sign-up API.
  */
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { seedCourse } from "./support/course-seed";
 
@@ -27,8 +28,13 @@ test.beforeAll(async ({ request }) => {
     const created = await request.post("/api/v1/auth/sign-up", { data: { email, password: PASSWORD } });
     expect(created.ok()).toBe(true);
   }
-  courseId = seedCourse(instructor, students);
+  courseId = seedCourse(instructor, students, { [students[1]!]: 1.5 });
 });
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
+}
 
 test("an instructor builds, previews, checks, publishes, exports and re-imports an exam", async ({ page }) => {
   test.setTimeout(180_000);
@@ -40,6 +46,8 @@ test("an instructor builds, previews, checks, publishes, exports and re-imports 
   await page.getByRole("button", { name: "Create the draft" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Midterm exam (draft)");
   const builderUrl = page.url();
+
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Zone 1: two alternatives, one drawn; zone 2: the web. Keyboard and labels only.
   const zone1 = page.getByTestId("zone-0");
@@ -95,4 +103,32 @@ test("an instructor builds, previews, checks, publishes, exports and re-imports 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Midterm exam (draft)");
   await expect(page.getByLabel("Id (in the course and the file name)")).toHaveValue("midterm-exam-copy");
   await expect(page.getByTestId("zone-1").getByLabel("Points")).toHaveValue("20");
+});
+
+test("overrides: an error next to its field, an override saved, the effective rules with the time factor; usable at 390 px", async ({ page }) => {
+  await signIn(page, instructor);
+  const created = await page.request.post(`/api/v1/courses/${courseId}/assessments`, {
+    data: { definition: { id: "quiz-1", title: "Quiz 1", kind: "exam", zones: [{ title: "Z", choose: 1, alternatives: [{ scenario: "browser-to-google", difficulty: "beginner", points: 5 }] }], access: { timeLimitMinutes: 60, attempts: 1, close: "2027-01-15T11:00:00Z" } } },
+  });
+  expect(created.status()).toBe(201);
+  const { assessment } = await created.json();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/teach/courses/${courseId}/assessments/${assessment.id}/overrides`);
+  await page.getByLabel("Student", { exact: true }).selectOption({ label: students[1]! });
+  await page.getByLabel("Time limit in minutes (the time factor still applies)").fill("90");
+  await page.getByRole("button", { name: "Save the override" }).click();
+  await expect(page.locator("#ov-reason-error")).toBeVisible();
+  await page.getByLabel("Reason (required)").fill("accommodation letter");
+  await page.getByRole("button", { name: "Save the override" }).click();
+  await expect(page.getByTestId("override-list")).toContainText("minutes 90");
+  await expect(page.getByTestId("override-list")).toContainText("accommodation letter");
+
+  await page.locator("#rules-student").selectOption({ label: `${students[1]!} (time factor 1.5)` });
+  await page.getByRole("button", { name: "Show" }).click();
+  const limit = page.getByTestId("effective-rules").getByRole("row", { name: /Time limit/ });
+  await expect(limit).toContainText("135 minutes");
+  await expect(limit).toContainText("(accommodation letter), then course time factor 1.5");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -15,8 +15,8 @@ function open(): Database.Database {
 
 const newId = () => `c${randomBytes(12).toString("hex")}`;
 
-/** A course taught by `instructor` with `students` (emails of existing accounts); returns its id. */
-export function seedCourse(instructor: string, students: readonly string[], title = "Networks 101"): string {
+/** A course taught by `instructor` with `students` (emails of existing accounts, with course time factors by email); returns its id. */
+export function seedCourse(instructor: string, students: readonly string[], timeFactors: Readonly<Record<string, number>> = {}, title = "Networks 101"): string {
   const db = open();
   try {
     const userId = (email: string) => {
@@ -30,9 +30,9 @@ export function seedCourse(instructor: string, students: readonly string[], titl
     // Written in the same format Prisma wrote the user's timestamp in.
     db.prepare('INSERT INTO "Course" ("id", "title", "code", "joinCode", "createdById", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(courseId, title, "NET-101", randomBytes(6).toString("hex"), teacher.id, teacher.createdAt, teacher.createdAt);
-    const member = db.prepare('INSERT INTO "CourseMember" ("courseId", "userId", "role", "joinedAt") VALUES (?, ?, ?, ?)');
-    member.run(courseId, teacher.id, "instructor", teacher.createdAt);
-    for (const email of students) member.run(courseId, userId(email).id, "student", teacher.createdAt);
+    const member = db.prepare('INSERT INTO "CourseMember" ("courseId", "userId", "role", "timeFactor", "joinedAt") VALUES (?, ?, ?, ?, ?)');
+    member.run(courseId, teacher.id, "instructor", 1, teacher.createdAt);
+    for (const email of students) member.run(courseId, userId(email).id, "student", timeFactors[email] ?? 1, teacher.createdAt);
     return courseId;
   } finally {
     db.close();

@@ -71,11 +71,11 @@ describeEachDatabase("assessment overrides", () => {
     expect(noReason.status).toBe(422);
     const gone = await single.DELETE(jsonRequest("DELETE", `/x?reason=recovered`), params({ assessmentId, overrideId: override.id }));
     expect(gone.status).toBe(204);
-    const audit = await getDb().auditEntry.findMany({ where: { assessmentId, action: { startsWith: "override." } }, orderBy: { at: "asc" } });
+    const audit = await getDb().auditEntry.findMany({ where: { assessmentId, action: { startsWith: "override-" } }, orderBy: { at: "asc" } });
     expect(audit.map((a) => [a.action, a.reason, a.actorId])).toEqual([
-      ["override.create", "medical note", course.instructor.kind === "user" ? course.instructor.userId : ""],
-      ["override.update", "medical note, extended", course.instructor.kind === "user" ? course.instructor.userId : ""],
-      ["override.delete", "recovered", course.instructor.kind === "user" ? course.instructor.userId : ""],
+      ["override-created", "medical note", course.instructor.kind === "user" ? course.instructor.userId : ""],
+      ["override-updated", "medical note, extended", course.instructor.kind === "user" ? course.instructor.userId : ""],
+      ["override-deleted", "recovered", course.instructor.kind === "user" ? course.instructor.userId : ""],
     ]);
   });
 
