@@ -63,7 +63,7 @@ export function CheckPanel({ assessmentId, alternatives, published }: { assessme
       {published ? null : <p id="publish-hint" className={styles.hint}>{allPassed ? "Every alternative passed: you can publish. Publishing freezes the definition and the scenarios' content." : "Publishing needs a check in which every alternative passed."}</p>}
       <p role="status" aria-live="polite" data-testid="check-progress">{running || done > 0 ? `${done} of ${alternatives.length} alternatives checked` : ""}</p>
       {publishIssues.length > 0 ? <div className={styles.summary} role="alert"><strong>Not published</strong><ul>{publishIssues.map((i, n) => <li key={n}>{describeIssue(i)}</li>)}</ul></div> : null}
-      <div className={styles.tableWrap}>
+      <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Check results per alternative">
         <table className={styles.table}>
           <caption className="visually-hidden">Check results per alternative</caption>
           <thead><tr><th scope="col">Alternative</th><th scope="col">Result</th></tr></thead>

@@ -17,7 +17,7 @@ export function PreviewSheet({ question }: { question: PreviewQuestion }) {
         <div key={flow.id}>
           <h5>{flow.title}</h5>
           {flow.question ? <p>{flow.question}</p> : null}
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={`${flow.title}: the hops to fill in`}>
             <table className={styles.table}>
               <thead><tr><th scope="col">Where</th><th scope="col">Given</th><th scope="col">To fill in</th></tr></thead>
               <tbody>

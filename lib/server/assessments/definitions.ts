@@ -138,7 +138,7 @@ export async function createDraft(courseId: string, input: unknown, audit: { act
       const created = await tx.assessment.create({
         data: { courseId, slug: def.id, title: def.title, kind: def.kind, definition: def as object, secret: newAssessmentSecret(), status: "draft" },
       });
-      await tx.auditEntry.create({ data: { courseId, assessmentId: created.id, actorId: audit.actorId, action: "assessment.create", detail: `draft "${def.id}" created`, reason: "" } });
+      await tx.auditEntry.create({ data: { courseId, assessmentId: created.id, actorId: audit.actorId, action: "assessment-created", detail: `draft "${def.id}" created`, reason: "" } });
       return created;
     });
     return { ok: true, assessment: toStored(row), warnings: checked.warnings };
@@ -171,7 +171,7 @@ export async function updateDraft(assessmentId: string, input: unknown, password
         data: { slug: def.id, title: def.title, kind: def.kind, definition: def as object },
       });
       if (count === 0) return null;
-      await tx.auditEntry.create({ data: { courseId: current.courseId, assessmentId, actorId: audit.actorId, action: "assessment.edit", detail: `definition of "${def.id}" saved`, reason: "" } });
+      await tx.auditEntry.create({ data: { courseId: current.courseId, assessmentId, actorId: audit.actorId, action: "assessment-edited", detail: `definition of "${def.id}" saved`, reason: "" } });
       return tx.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
     });
     if (!row) return { ok: false, reason: "published" };
@@ -202,7 +202,7 @@ export async function deleteDraft(assessmentId: string, audit: { actorId: string
   const deleted = await getDb().$transaction(async (tx) => {
     const { count } = await tx.assessment.deleteMany({ where: { id: assessmentId, status: "draft" } });
     if (count === 1) {
-      await tx.auditEntry.create({ data: { courseId: current.courseId, assessmentId, actorId: audit.actorId, action: "assessment.delete", detail: `draft "${current.slug}" deleted`, reason: "" } });
+      await tx.auditEntry.create({ data: { courseId: current.courseId, assessmentId, actorId: audit.actorId, action: "assessment-deleted", detail: `draft "${current.slug}" deleted`, reason: "" } });
     }
     return count === 1;
   });

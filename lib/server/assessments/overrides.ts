@@ -80,7 +80,7 @@ export async function saveOverride(assessment: StoredAssessment, input: unknown,
     await tx.auditEntry.create({
       data: {
         courseId: assessment.courseId, assessmentId: assessment.id, actorId,
-        action: before ? "override.update" : "override.create",
+        action: before ? "override-updated" : "override-created",
         detail: `override for ${data.studentId}: ${JSON.stringify(rules)}${before ? ` (was ${JSON.stringify(before.rules)})` : ""}`,
         reason: data.reason,
       },
@@ -97,7 +97,7 @@ export async function deleteOverride(assessment: StoredAssessment, overrideId: s
     if (!row || row.assessmentId !== assessment.id) return false;
     await tx.assessmentOverride.delete({ where: { id: overrideId } });
     await tx.auditEntry.create({
-      data: { courseId: assessment.courseId, assessmentId: assessment.id, actorId, action: "override.delete", detail: `override for ${row.userId} removed: ${JSON.stringify(row.rules)}`, reason },
+      data: { courseId: assessment.courseId, assessmentId: assessment.id, actorId, action: "override-deleted", detail: `override for ${row.userId} removed: ${JSON.stringify(row.rules)}`, reason },
     });
     return true;
   });

@@ -203,7 +203,7 @@ describeEachDatabase("assessment drafts", () => {
     expect((await single.DELETE(jsonRequest("DELETE", "/"), params({ assessmentId: created.id }))).status).toBe(204);
     expect(await getDb().assessment.findUnique({ where: { id: created.id } })).toBeNull();
     const actions = (await getDb().auditEntry.findMany({ where: { assessmentId: created.id }, orderBy: { at: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["assessment.create", "assessment.edit", "assessment.delete"]);
+    expect(actions).toEqual(["assessment-created", "assessment-edited", "assessment-deleted"]);
   });
 
   test("the list shows the course's assessments to staff only", async () => {

@@ -4,6 +4,8 @@
  * override with its reason, course time factor).
  */
 import { beforeAll, expect, test, vi } from "vitest";
+import { loadOverrides } from "@/lib/server/assessments/overrides";
+import { overridesFor } from "@/lib/server/assessments/records";
 import { getDb } from "@/lib/server/db";
 import { actAs } from "../support/mock-actor";
 import { type CourseFixture, examDefinition, jsonRequest, newCourse, params } from "../support/builder-fixture";
@@ -69,11 +71,11 @@ describeEachDatabase("assessment overrides", () => {
     expect(noReason.status).toBe(422);
     const gone = await single.DELETE(jsonRequest("DELETE", `/x?reason=recovered`), params({ assessmentId, overrideId: override.id }));
     expect(gone.status).toBe(204);
-    const audit = await getDb().auditEntry.findMany({ where: { assessmentId, action: { startsWith: "override." } }, orderBy: { at: "asc" } });
+    const audit = await getDb().auditEntry.findMany({ where: { assessmentId, action: { startsWith: "override-" } }, orderBy: { at: "asc" } });
     expect(audit.map((a) => [a.action, a.reason, a.actorId])).toEqual([
-      ["override.create", "medical note", course.instructor.kind === "user" ? course.instructor.userId : ""],
-      ["override.update", "medical note, extended", course.instructor.kind === "user" ? course.instructor.userId : ""],
-      ["override.delete", "recovered", course.instructor.kind === "user" ? course.instructor.userId : ""],
+      ["override-created", "medical note", course.instructor.kind === "user" ? course.instructor.userId : ""],
+      ["override-updated", "medical note, extended", course.instructor.kind === "user" ? course.instructor.userId : ""],
+      ["override-deleted", "recovered", course.instructor.kind === "user" ? course.instructor.userId : ""],
     ]);
   });
 
@@ -97,6 +99,8 @@ describeEachDatabase("assessment overrides", () => {
     expect(lines.get("Time limit")).toMatchObject({ value: "90 minutes", why: ["assessment default", "course time factor 1.5"] });
     expect(lines.get("Attempts")).toMatchObject({ value: "1", why: ["assessment default"] });
     expect(lines.get("Password")).toMatchObject({ value: "not required" });
+    // What this page explains is what starting an attempt applies (the attempt service reads the same rows).
+    expect(await overridesFor(assessmentId, student)).toEqual((await loadOverrides(assessmentId)).filter((o) => o.studentId === student));
     expect((await rulesOf(other.students[0]!.id)).status).toBe(404);
     actAs(other.instructor);
     expect((await rulesOf(student)).status).toBe(404);

@@ -60,7 +60,7 @@ export default async function OverridesPage({ params, searchParams }: Props) {
         <h2 id="rules-heading">Effective rules of one student</h2>
         <form method="get" action={here} className={styles.row}>
           <div className={styles.field}>
-            <label htmlFor="rules-student">Student</label>
+            <label htmlFor="rules-student">Show the rules of</label>
             <select id="rules-student" name="student" defaultValue={asked}>
               {data.students.map((s) => <option key={s.userId} value={s.userId}>{s.label}{s.timeFactor !== 1 ? ` (time factor ${s.timeFactor})` : ""}</option>)}
             </select>
@@ -69,7 +69,7 @@ export default async function OverridesPage({ params, searchParams }: Props) {
         </form>
         {asked && !rules ? <p className={styles.error} role="alert">Not a student of this course.</p> : null}
         {rules ? (
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Effective rules">
             <table className={styles.table} data-testid="effective-rules">
               <caption>{rules.studentLabel}: now {rules.phase}</caption>
               <thead><tr><th scope="col">Rule</th><th scope="col">Value</th><th scope="col">Why</th></tr></thead>
