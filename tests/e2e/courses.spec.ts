@@ -18,12 +18,27 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), first ${v.nodes[0]?.target.join(" ")}`);
 }
 
-/** How far the page scrolls sideways (0 on a phone-usable page). */
-function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/** What sticks out of the viewport sideways ([] on a phone-usable page): the outermost such elements. */
+function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.split(" ").join(".")}` : ""}`;
+    // Content inside a sideways scroller (a wide table's wrapper) scrolls there, not the page.
+    const scrolls = (el: Element) => ["auto", "scroll", "hidden"].includes(getComputedStyle(el).overflowX);
+    const inScroller = (el: Element) => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) if (scrolls(up)) return true;
+      return false;
+    };
+    const out = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > width + 1 && !inScroller(el));
+    const found = out.filter((el) => !out.includes(el.parentElement!)).map((el) => `${name(el)} right=${Math.round(el.getBoundingClientRect().right)}`);
+    const scrollWidth = document.documentElement.scrollWidth;
+    return scrollWidth > width ? [...found, `page scrollWidth=${scrollWidth} > ${width}`] : found;
+  });
 }
 
 test.describe.serial("courses and people", () => {
+  // Each step signs several people up and in; on a loaded 2-core machine that takes most of a minute.
+  test.describe.configure({ timeout: 120_000 });
   const emails = {
     admin: uniqueEmail("admin"),
     instructor: uniqueEmail("instructor"),
@@ -91,6 +106,8 @@ test.describe.serial("courses and people", () => {
     await page.reload();
     await expect(page.getByTestId("roster").locator(`tr[data-email="${emails.listed}"]`)).toBeVisible();
     await expect(page.getByTestId("invites")).toContainText(emails.invited);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await sidewaysOverflow(page)).toEqual([]);
   });
 
   test("a student joins by the link on a phone, signing in from it and coming back", async ({ browser }) => {
@@ -102,13 +119,13 @@ test.describe.serial("courses and people", () => {
     await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
     await fillSignIn(page, emails.joiner);
     await expect(page).toHaveURL(new RegExp(`${joinLink}$`));
-    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await sidewaysOverflow(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/join.png`, fullPage: true });
     await page.getByRole("button", { name: "Join as a student" }).click();
     await expect(page.getByTestId("joined-notice")).toHaveText("You joined Computer Networks 2027.");
     await expect(page.getByTestId("my-courses")).toContainText("Computer Networks 2027");
-    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await sidewaysOverflow(page)).toEqual([]);
     // A student of the course does not see its roster (403), and has no Teach link.
     expect((await page.goto(`${courseUrl}/roster`))?.status()).toBe(403);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Teach" })).toHaveCount(0);

@@ -41,10 +41,12 @@ export async function joinCourse(userId: string, code: string): Promise<JoinResu
   const db = getDb();
   const existing = await db.courseMember.findUnique({ where: { courseId_userId: { courseId, userId } }, select: { role: true } });
   if (existing && isCourseRole(existing.role)) return { ok: true, courseId, joined: false, role: existing.role };
+  const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   try {
     await db.$transaction(async (tx) => {
       await tx.courseMember.create({ data: { courseId, userId, role: "student" } });
-      await tx.courseInvite.deleteMany({ where: { courseId, email: (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })).email } });
+      // An invite of the same email is now pointless (it would be claimed as a no-op anyway).
+      await tx.courseInvite.deleteMany({ where: { courseId, email } });
       await recordAudit({ courseId, actorId: userId, action: "member.join", detail: "Joined with the join code" }, tx);
     });
   } catch (error) {
