@@ -4,7 +4,10 @@
  * so the attempt's score can always be recomputed from it and every change says who and why.
  *
  * How entries combine (latest decision wins):
- * - "graded" / "regraded" for the whole attempt set the automatic score;
+ * - "graded" for the whole attempt sets the automatic score of the answers as submitted; a later
+ *   "graded" (the attempt was reopened and handed in again) grades other answers, so the manual
+ *   adjustments made to the earlier ones no longer apply;
+ * - "regraded" (same answers, new content or grader) sets the automatic score and keeps them;
  * - an "adjusted" entry for the whole attempt sets a manual total, which stands over later automatic
  *   regrades (as a manually overridden grade does in Moodle) until a later adjustment replaces it;
  * - an "adjusted" entry for one field gives that field new points; the total then follows from the
@@ -57,7 +60,12 @@ export function foldLedger(entries: readonly LedgerEntry[]): LedgerState {
   const fields: Record<string, Record<string, FieldCredit>> = {};
   for (const e of ordered) {
     if (e.kind !== "adjusted") {
-      if (e.slot === null) automatic = e.newScore;
+      if (e.slot !== null) continue;
+      automatic = e.newScore;
+      if (e.kind === "graded") {
+        manualTotal = null;
+        for (const slot of Object.keys(fields)) delete fields[slot];
+      }
       continue;
     }
     adjusted = true;

@@ -35,11 +35,19 @@ export interface LiveRow {
   readonly submittedAt: number | null;
 }
 
+/** Whether one saved answer holds something (text, a non-empty ordering, a NAT entry with a value). */
+function filled(value: unknown): boolean {
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.some(filled);
+  if (value !== null && typeof value === "object") return Object.values(value).some(filled);
+  return false;
+}
+
 /** Blanks with a non-empty answer, over every drawn slot. */
 export function countAnswered(answers: Answers): number {
   let n = 0;
   for (const blanks of Object.values(answers)) {
-    for (const value of Object.values(blanks ?? {})) if (typeof value === "string" && value.trim() !== "") n++;
+    for (const value of Object.values(blanks ?? {})) if (filled(value)) n++;
   }
   return n;
 }

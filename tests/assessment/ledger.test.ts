@@ -18,6 +18,7 @@ describe("foldLedger: the latest decision wins", () => {
     ["field credit raised twice keeps the first automatic points", [graded(60, 1), field("z0q0", "f/1", 0.5, 1, 2), field("z0q0", "f/1", 1, 2, 3)], 60, null, { z0q0: 1.5 }, true],
     ["credit taken away is a negative delta", [graded(60, 1), field("z1q0", "g", 3, 1, 2)], 60, null, { z1q0: -2 }, true],
     ["two fields of one question add up", [graded(60, 1), field("z0q0", "a", 0, 1, 2), field("z0q0", "b", 0, 0.5, 3)], 60, null, { z0q0: 1.5 }, true],
+    ["a new grading (reopened, handed in again) drops the adjustments of the old answers", [graded(60, 1), total(60, 75, 2), field("z0q0", "f", 0, 2, 3), graded(40, 4)], 40, null, {}, true],
     ["entries are folded by time, not by their order in the list", [total(60, 75, 2), graded(60, 1)], 60, 75, {}, true],
   ] as const)("%s", (_label, entries, automatic, manualTotal, deltas, adjusted) => {
     const state = foldLedger(entries);

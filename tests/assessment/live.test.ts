@@ -39,6 +39,7 @@ describe("countAnswered: non-blank answers over all slots", () => {
     ["nothing", {}, 0],
     ["blank strings do not count", { z0q0: { a: "", b: "   " } }, 0],
     ["two slots", { z0q0: { a: "1", b: "" }, z1q0: { c: "x", d: "y" } }, 3],
+    ["an ordering and a NAT entry count when they hold something", { z0q0: { o: ["a", "b"], e: [], n: { inside: "10.0.0.1:5000", outside: "" }, m: { inside: "" } } }, 2],
   ])("%s", (_label, answers, n) => {
     expect(countAnswered(answers)).toBe(n);
   });

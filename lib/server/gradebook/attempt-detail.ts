@@ -15,7 +15,7 @@ import type { FieldGrade, GradeResult, SheetFlow } from "@/lib/grader/types";
 import type { Difficulty } from "@/lib/scenario/schema";
 import { answerKeyFor } from "../catalogue";
 import { getDb } from "../db";
-import { eventOfRow } from "./attempt-log";
+import { eventOf } from "../assessments/event-log";
 import { scenarioForQuestion } from "./frozen";
 import { attemptPercent } from "./scores";
 
@@ -113,7 +113,7 @@ export async function loadAttemptDetail(attemptId: string, now: number): Promise
     },
   });
   if (!attempt) return null;
-  const events = attempt.events.map((row) => ({ ...eventOfRow(row), seq: row.seq }));
+  const events = attempt.events.map((row) => ({ ...eventOf(row), seq: row.seq }));
   const end = attempt.submittedAt?.getTime() ?? Math.min(now, attempt.deadline?.getTime() ?? now);
   const spent = timeSpent(events, end);
   const definition = AssessmentSchema.safeParse(attempt.assessment.definition);
@@ -124,9 +124,6 @@ export async function loadAttemptDetail(attemptId: string, now: number): Promise
   const questions: QuestionDetail[] = [];
   for (const q of attempt.questions) {
     const adjusted = Object.fromEntries(Object.entries(ledgerState.fields[q.slot] ?? {}).map(([id, c]) => [id, c.points]));
-    const stored = asRecord(q.result);
-    const storedScore = typeof stored.score === "number" ? stored.score : null;
-    const storedMax = typeof stored.maxScore === "number" ? stored.maxScore : null;
     const found = await scenarioForQuestion(q);
     let flows: QuestionDetail["flows"] = null;
     let firstDivergence: GradeResult["firstDivergence"] = null;
@@ -140,7 +137,7 @@ export async function loadAttemptDetail(attemptId: string, now: number): Promise
     }
     questions.push({
       slot: q.slot, zoneTitle: zoneTitle(q.zone), scenarioId: q.scenarioId, title, difficulty: q.difficulty, points: q.points,
-      earned: storedScore === null || storedMax === null || storedMax === 0 ? (storedScore === null ? null : 0) : Math.round((q.points * storedScore * 1000) / storedMax) / 1000,
+      earned: q.score,
       timeSpentMs: spent.bySlot[q.slot] ?? 0, flows, firstDivergence,
     });
   }

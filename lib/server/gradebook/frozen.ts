@@ -1,14 +1,15 @@
 /**
- * The scenario a drawn question was taken on: its frozen content by hash, so a staff view shows
- * the question exactly as the student saw it even after the catalogue changed.
+ * The scenario a drawn question was taken on (its frozen content by hash), or null when that content
+ * is no longer kept: a staff page then shows the stored verdicts instead of failing.
  */
 import "server-only";
-import type { ScenarioFile } from "@/lib/scenario/schema";
-import { getScenario } from "../catalogue";
+import { frozenScenario, MissingContentError, type FrozenScenario } from "../assessments/content";
 
-/** The scenario file of content hash `contentHash`, or null when it is not kept. */
-export async function scenarioForQuestion(q: { readonly scenarioId: string; readonly contentHash: string }): Promise<{ scenario: ScenarioFile; contentHash: string } | null> {
-  // TODO(merge): read ScenarioContent through the storage core's frozenScenario(hash).
-  const current = getScenario(q.scenarioId);
-  return current && current.contentHash === q.contentHash ? current : null;
+export async function scenarioForQuestion(q: { readonly scenarioId: string; readonly contentHash: string }): Promise<FrozenScenario | null> {
+  try {
+    return await frozenScenario(q.scenarioId, q.contentHash);
+  } catch (error) {
+    if (error instanceof MissingContentError) return null;
+    throw error;
+  }
 }

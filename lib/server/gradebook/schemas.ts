@@ -20,7 +20,9 @@ export const ReopenSchema = z.object({
 const Note = z.string().max(MAX_NOTE_LENGTH);
 
 export const AdjustmentSchema = z.discriminatedUnion("scope", [
-  z.object({ scope: z.literal("attempt"), percent: z.coerce.number(), note: Note }).strict(),
+  /** A new total for the whole attempt, in points (out of the attempt's maximum). */
+  z.object({ scope: z.literal("attempt"), score: z.coerce.number(), note: Note }).strict(),
+  /** New points for one field of one question (out of the field's weight). */
   z.object({ scope: z.literal("field"), slot: z.string().regex(/^z\d+q\d+$/), field: z.string().min(1).max(300), points: z.coerce.number(), note: Note }).strict(),
 ]);
 
