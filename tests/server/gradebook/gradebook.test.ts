@@ -15,6 +15,7 @@ import { correctAnswers, examDefinition, MINUTE, seedClass, T0, takeAssessment, 
 import { actAs, userActor } from "../support/mock-actor";
 import { describeEachDatabase } from "../support/test-database";
 import { startAttempt } from "@/lib/server/assessments/attempts";
+import { studentScore } from "@/lib/server/assessments/student-score";
 
 vi.mock("@/lib/server/auth/actor", () => import("../support/mock-actor"));
 
@@ -147,6 +148,35 @@ describeEachDatabase("gradebook and manual adjustments", () => {
       expect((await post(ids.late!, { scope: "attempt", score: 15, note: "Late for a documented reason" })).status).toBe(200);
       const s1 = await cellOf({ ...QUERY, status: "adjusted" }, fx.students[1]!.email);
       expect([s1!.percent, s1!.marks.adjusted]).toEqual([75, true]);
+    });
+  });
+
+  describe("what the student sees (studentScore)", () => {
+    test("score released after submit: the adjusted score with the instructor's note", async () => {
+      const seen = await studentScore(ids.late!, T0 + 400 * MINUTE);
+      expect(seen).toMatchObject({ visible: true, score: 15, maxScore: 20, percent: 75, late: true, adjusted: true });
+      expect(seen!.visible && seen!.notes.map((n) => [n.scope, n.note])).toEqual([["attempt", "Late for a documented reason"]]);
+    });
+
+    test("a field adjustment names the question, never the field", async () => {
+      const seen = await studentScore(ids.second!, T0 + 400 * MINUTE);
+      expect(seen!.visible && seen!.notes.map((n) => [n.scope, n.question])).toEqual([["question", 2], ["attempt", null], ["question", 2]]);
+      expect(JSON.stringify(seen)).not.toMatch(/"field"|z1q0/);
+    });
+
+    test.each([
+      ["the score part at a date still to come: hidden, with when", { date: "2030-01-01T00:00:00Z" }, Date.parse("2030-01-01T00:00:00Z")],
+      ["never: hidden, no date", "never", null],
+    ] as const)("%s", async (_label, moment, from) => {
+      const definition = { ...HOMEWORK, feedback: { ...HOMEWORK.feedback, score: moment } };
+      await getDb().assessment.update({ where: { id: fx.assessmentId }, data: { definition } });
+      const seen = await studentScore(ids.late!, T0 + 400 * MINUTE);
+      await getDb().assessment.update({ where: { id: fx.assessmentId }, data: { definition: HOMEWORK } });
+      expect(seen).toEqual({ visible: false, graded: true, from });
+    });
+
+    test("an attempt in progress: not graded, nothing shown", async () => {
+      expect(await studentScore(ids.running!, T0 + 5 * MINUTE)).toMatchObject({ visible: false, graded: false });
     });
   });
 
