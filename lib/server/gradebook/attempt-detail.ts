@@ -100,7 +100,7 @@ function hopsOf(flow: SheetFlow, fields: readonly FieldGrade[], adjusted: Readon
 }
 
 /** The attempt as staff read it, or null when there is no such attempt. */
-export async function loadAttemptDetail(attemptId: string, now: number): Promise<AttemptDetail | null> {
+export async function loadAttemptDetail(attemptId: string, now: number = Date.now()): Promise<AttemptDetail | null> {
   const db = getDb();
   const attempt = await db.assessmentAttempt.findUnique({
     where: { id: attemptId },

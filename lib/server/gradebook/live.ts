@@ -42,7 +42,7 @@ const asAnswers = (v: unknown): Answers => (v !== null && typeof v === "object" 
 const ms = (d: Date | null) => (d === null ? null : d.getTime());
 
 /** The live view of `assessmentId` at `now`, or null when there is no such assessment. */
-export async function loadLiveView(assessmentId: string, now: number): Promise<LiveView | null> {
+export async function loadLiveView(assessmentId: string, now: number = Date.now()): Promise<LiveView | null> {
   const db = getDb();
   const assessment = await db.assessment.findUnique({ where: { id: assessmentId }, select: { id: true, courseId: true, title: true, kind: true } });
   if (!assessment) return null;

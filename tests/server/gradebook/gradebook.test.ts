@@ -10,6 +10,7 @@ import { isStoredResult } from "@/lib/grader";
 import { gradeQuestion } from "@/lib/server/assessments/grading";
 import { getDb } from "@/lib/server/db";
 import { loadGradebook } from "@/lib/server/gradebook/gradebook";
+import { loadAttemptDetail } from "@/lib/server/gradebook/attempt-detail";
 import { call, json } from "../support/api-client";
 import { correctAnswers, examDefinition, MINUTE, seedClass, T0, takeAssessment, type ClassFixture } from "../support/class-fixture";
 import { actAs, userActor } from "../support/mock-actor";
@@ -178,6 +179,28 @@ describeEachDatabase("gradebook and manual adjustments", () => {
     test("an attempt in progress: not graded, nothing shown", async () => {
       expect(await studentScore(ids.running!, T0 + 5 * MINUTE)).toMatchObject({ visible: false, graded: false });
     });
+  });
+
+  test("the attempt detail: hop by hop with expected values and reasons, time per question, events, the ledger", async () => {
+    const detail = (await loadAttemptDetail(ids.second!, T0 + 400 * MINUTE))!;
+    expect(detail.questions.map((q) => [q.slot, q.earned, q.points])).toEqual([["z0q0", 10, 10], ["z1q0", 0, 10]]);
+    const fields = (slot: string) => detail.questions.find((q) => q.slot === slot)!.flows!.flatMap((f) => f.hops.flatMap((h) => h.fields));
+    expect(fields("z0q0").length).toBeGreaterThan(0);
+    for (const f of fields("z0q0")) {
+      expect(f.status).toMatch(/correct|accepted-alternative/);
+      expect(f.reason.length).toBeGreaterThan(10);
+    }
+    const blank = fields("z1q0");
+    expect(blank.every((f) => f.status === "unanswered" && f.expected.length > 0)).toBe(true);
+    expect(blank[0]!.adjustedPoints).toBe(0);
+    expect(detail.questions[0]!.flows!.every((f) => f.hops.every((h) => h.title.length > 0))).toBe(true);
+    // Started at T0 + 20 min, saved (part 1 only) a minute later, submitted at T0 + 30 min.
+    expect([detail.totalTimeMs, detail.questions[0]!.timeSpentMs, detail.questions[1]!.timeSpentMs]).toEqual([10 * MINUTE, MINUTE, 0]);
+    expect(detail.events.map((e) => e.type)).toEqual(["started", "saved", "submitted"]);
+    expect(detail.ledger.map((e) => e.kind)).toEqual(["graded", "adjusted", "adjusted", "adjusted"]);
+    expect(detail.ledger[0]!.actor).toBe("automatic grading");
+    expect(detail.ledger[1]!.actor).toBe(fx.assistant.name);
+    expect(detail.adjusted).toBe(true);
   });
 
   test("correct answers helper sanity: every question graded full on the first attempt", async () => {

@@ -27,7 +27,7 @@ export default async function LivePage({ params }: Props) {
   const decision = await authorizeAssessment(await getActor(), "course.view-work", assessmentId);
   if (!decision.ok) refusePage(decision.reason, path);
   if (decision.assessment.courseId !== courseId) notFound();
-  const view = await loadLiveView(assessmentId, Date.now());
+  const view = await loadLiveView(assessmentId);
   if (!view) notFound();
   return (
     <main className={styles.page} id="main">
