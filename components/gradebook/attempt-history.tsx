@@ -23,7 +23,7 @@ export function AttemptHistory({ detail }: { detail: AttemptDetail }) {
   return (
     <>
       <section id="ledger" aria-labelledby="ledger-heading" tabIndex={-1}>
-        <h2 id="ledger-heading">Score ledger</h2>
+        <h3 id="ledger-heading">Score ledger</h3>
         <div className={styles.tableWrap}>
           <table className={styles.table} data-testid="ledger">
             <caption className="visually-hidden">Every change to this attempt&apos;s score, oldest first</caption>
@@ -47,7 +47,7 @@ export function AttemptHistory({ detail }: { detail: AttemptDetail }) {
         </div>
       </section>
       <section aria-labelledby="events-heading">
-        <h2 id="events-heading">Events</h2>
+        <h3 id="events-heading">Events</h3>
         <ol data-testid="attempt-events">
           {detail.events.map((e) => (
             <li key={e.seq} data-type={e.type}>

@@ -57,12 +57,12 @@ function FieldRow({ field, slot, attemptId, courseId, canGrade, action }: { fiel
 export function AttemptQuestions({ detail, courseId, canGrade, action }: { detail: AttemptDetail; courseId: string; canGrade: boolean; action: (data: FormData) => Promise<void> }) {
   return (
     <section aria-labelledby="questions-heading" className={styles.page}>
-      <h2 id="questions-heading">Questions</h2>
+      <h3 id="questions-heading">Questions</h3>
       {detail.questions.map((q, i) => (
         <article key={q.slot} className={styles.question} data-testid="staff-question" data-slot={q.slot}>
-          <h3>
+          <h4>
             {i + 1}. {q.zoneTitle}: {q.title}
-          </h3>
+          </h4>
           <p className={styles.muted}>
             {q.difficulty} · {q.earned === null ? "not graded" : `${points(q.earned)} of ${points(q.points)} points`} · time spent about {formatClock(q.timeSpentMs)}
           </p>
@@ -72,10 +72,10 @@ export function AttemptQuestions({ detail, courseId, canGrade, action }: { detai
           ) : (
             q.flows.map((flow) => (
               <div key={flow.id}>
-                <h4>{flow.title}</h4>
+                <h5>{flow.title}</h5>
                 {flow.hops.map((hop, h) => (
                   <section key={h} aria-label={hop.title} data-testid="staff-hop">
-                    <h5>{hop.title}</h5>
+                    <h6>{hop.title}</h6>
                     <ol>
                       {hop.fields.map((f) => (
                         <FieldRow key={f.id} field={f} slot={q.slot} attemptId={detail.id} courseId={courseId} canGrade={canGrade} action={action} />

@@ -170,7 +170,7 @@ export function LiveBoard({ initial, canAct }: { initial: LiveView; canAct: bool
         </table>
       </div>
       <section aria-labelledby="audit-heading">
-        <h2 id="audit-heading">Audit trail</h2>
+        <h3 id="audit-heading">Audit trail</h3>
         {view.audit.length === 0 ? (
           <p className={styles.muted}>No staff action on this assessment yet.</p>
         ) : (

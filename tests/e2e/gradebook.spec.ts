@@ -54,7 +54,7 @@ test("the instructor sorts the gradebook, reads an attempt hop by hop and adjust
   expect(await rowNames(page)).toEqual([ben!.name, ann!.name, cy!.name]);
 
   await page.locator(`[data-student="${ann!.email}"] [data-testid="gradebook-cell"] a`).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ann!.name);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(ann!.name);
   await expect(page.getByTestId("staff-question")).toHaveCount(2);
   const first = page.getByTestId("staff-question").first();
   await expect(first.getByTestId("staff-hop").first()).toBeVisible();

@@ -33,11 +33,11 @@ export default async function GradebookPage({ params, searchParams }: Props) {
   const query = parseGradebookQuery(await searchParams);
   const view = await loadGradebook(courseId, query);
   return (
-    <main className={styles.page} id="main">
+    <div className={styles.page}>
       <p className={styles.kicker}>
         <Link href={`/teach/courses/${courseId}`}>Course</Link> · <Link href={`/teach/courses/${courseId}/audit`}>Audit trail</Link>
       </p>
-      <h1>Gradebook</h1>
+      <h2>Gradebook</h2>
       <form method="get" className={styles.filters} role="search" aria-label="Filter students">
         <label>
           Name or email <input name="q" defaultValue={query.q} data-testid="gradebook-q" />
@@ -60,6 +60,6 @@ export default async function GradebookPage({ params, searchParams }: Props) {
       ) : (
         <GradebookTable courseId={courseId} view={view} />
       )}
-    </main>
+    </div>
   );
 }

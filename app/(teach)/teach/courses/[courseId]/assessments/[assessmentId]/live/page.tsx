@@ -30,13 +30,13 @@ export default async function LivePage({ params }: Props) {
   const view = await loadLiveView(assessmentId);
   if (!view) notFound();
   return (
-    <main className={styles.page} id="main">
+    <div className={styles.page}>
       <p className={styles.kicker}>
         <Link href={`/teach/courses/${courseId}`}>Course</Link> · <Link href={`/teach/courses/${courseId}/gradebook`}>Gradebook</Link> ·{" "}
         <Link href={`/teach/courses/${courseId}/audit`}>Audit trail</Link>
       </p>
-      <h1>Live: {view.title}</h1>
+      <h2>Live: {view.title}</h2>
       <LiveBoard initial={view} canAct={courseAllows(decision.grant.role, "course.edit-assessments")} />
-    </main>
+    </div>
   );
 }

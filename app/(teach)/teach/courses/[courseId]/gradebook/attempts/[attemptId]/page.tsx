@@ -42,11 +42,11 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   const error = typeof query.error === "string" ? query.error : null;
   const graded = detail.score !== null && detail.maxScore !== null;
   return (
-    <main className={styles.page} id="main">
+    <div className={styles.page}>
       <p className={styles.kicker}>
         <Link href={`/teach/courses/${courseId}/gradebook`}>Gradebook</Link> · {detail.assessmentTitle} · attempt {detail.number}
       </p>
-      <h1>{detail.student.name ?? detail.student.email}</h1>
+      <h2>{detail.student.name ?? detail.student.email}</h2>
       <dl className={styles.values} data-testid="attempt-summary">
         <dt>Status</dt>
         <dd>{detail.status === "submitted" ? `submitted${detail.submittedBy === "deadline" ? " at the deadline" : ""}${detail.late ? ", late" : ""}` : "in progress"}</dd>
@@ -76,6 +76,6 @@ export default async function AttemptPage({ params, searchParams }: Props) {
       )}
       <AttemptQuestions detail={detail} courseId={courseId} canGrade={canGrade && graded} action={adjustAction} />
       <AttemptHistory detail={detail} />
-    </main>
+    </div>
   );
 }
