@@ -34,7 +34,7 @@ const postgres = modelsOf("prisma/postgres/schema.prisma");
 
 describe("the SQLite and PostgreSQL schemas", () => {
   test("define the expected models", () => {
-    expect(Object.keys(sqlite).sort()).toEqual(["Attempt", "AuthSession", "ConceptScore", "DrillAttempt", "User"]);
+    expect(Object.keys(sqlite).sort()).toEqual(["Attempt", "AuthSession", "ConceptScore", "DrillAttempt", "InterviewEvent", "InterviewSession", "User"]);
   });
 
   test("define the same models", () => {
