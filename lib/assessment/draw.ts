@@ -11,8 +11,14 @@ import { hmacSha256 } from "./hmac";
 import type { AssessmentDefinition } from "./schema";
 import type { Difficulty } from "../scenario/schema";
 
-/** Variant seeds fall in 1..VARIANT_SEED_MAX, the range the practice API accepts (0 is the file's defaults). */
-export const VARIANT_SEED_MAX = 1_000_000;
+/**
+ * Variant seeds fall in FIRST_ASSESSMENT_SEED .. FIRST_ASSESSMENT_SEED + VARIANT_SEED_COUNT - 1: above
+ * every seed a public study route accepts (0..9,999, lib/server/practice/secrets.ts), so nobody can ask
+ * /grade or /simulate for an assessment's variant by its seed (tests/server/assessment-seeds.test.ts).
+ */
+export const FIRST_ASSESSMENT_SEED = 10_000;
+export const VARIANT_SEED_COUNT = 1_000_000;
+export const VARIANT_SEED_MAX = FIRST_ASSESSMENT_SEED + VARIANT_SEED_COUNT - 1;
 
 export interface DrawInput {
   /** The assessment's secret (random, kept on the server, never shown). */
@@ -77,7 +83,7 @@ export function drawQuestions(definition: AssessmentDefinition, input: DrawInput
     chosen.forEach((a, n) => {
       const alt = zone.alternatives[a]!;
       const seedOf = integers(input.secret, `${base}|zone:${z}|alternative:${a}|seed`);
-      out.push({ slot: `z${z}q${n}`, zone: z, alternative: a, scenarioId: alt.scenario, difficulty: alt.difficulty, points: alt.points, seed: 1 + seedOf(VARIANT_SEED_MAX) });
+      out.push({ slot: `z${z}q${n}`, zone: z, alternative: a, scenarioId: alt.scenario, difficulty: alt.difficulty, points: alt.points, seed: FIRST_ASSESSMENT_SEED + seedOf(VARIANT_SEED_COUNT) });
     });
   });
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { drawQuestions, VARIANT_SEED_MAX } from "@/lib/assessment/draw";
+import { drawQuestions, FIRST_ASSESSMENT_SEED, VARIANT_SEED_COUNT, VARIANT_SEED_MAX } from "@/lib/assessment/draw";
 import { homework } from "./support";
 
 const SECRET = "s3cret-s3cret-s3cret";
@@ -16,7 +16,7 @@ describe("drawQuestions", () => {
     expect(qs.map((q) => q.slot)).toEqual(["z0q0", "z1q0", "z1q1"]);
     expect(qs[1]!.alternative).toBeLessThan(qs[2]!.alternative);
     for (const q of qs) {
-      expect(q.seed).toBeGreaterThanOrEqual(1);
+      expect(q.seed).toBeGreaterThanOrEqual(FIRST_ASSESSMENT_SEED);
       expect(q.seed).toBeLessThanOrEqual(VARIANT_SEED_MAX);
       expect(q.scenarioId).toBe(PER_STUDENT.zones[q.zone]!.alternatives[q.alternative]!.scenario);
     }
@@ -92,7 +92,7 @@ describe("draws are uniform and independent (3,000 students)", () => {
   test("seeds spread over their range (10 deciles) and rarely repeat", () => {
     const seeds = draws.map((qs) => qs[0]!.seed);
     const deciles = new Array<number>(10).fill(0);
-    for (const s of seeds) deciles[Math.floor(((s - 1) / VARIANT_SEED_MAX) * 10)]! += 1;
+    for (const s of seeds) deciles[Math.floor(((s - FIRST_ASSESSMENT_SEED) / VARIANT_SEED_COUNT) * 10)]! += 1;
     expect(chiSquare(deciles, N / 10)).toBeLessThan(27.88); // 9 degrees of freedom
     // 3,000 draws from a million: about 4.5 collisions expected by the birthday bound.
     expect(N - new Set(seeds).size).toBeLessThan(15);
@@ -109,17 +109,17 @@ describe("the draw is pinned: changing it would re-draw every stored attempt", (
     const secret = "golden-secret-0001";
     const qs = drawQuestions(loaded.definition, { secret, studentId: "ann", attemptNumber: 1 });
     expect(qs.map((q) => [q.slot, q.scenarioId, q.seed])).toEqual([
-      ["z0q0", "browser-to-google", 51728],
-      ["z1q0", "aws-private-subnet-nat", 650572],
-      ["z1q1", "two-offices-same-subnet", 580495],
+      ["z0q0", "browser-to-google", 61727],
+      ["z1q0", "aws-private-subnet-nat", 660571],
+      ["z1q1", "two-offices-same-subnet", 590494],
     ]);
     // The seeds follow the documented derivation, recomputed with Node's own HMAC: the first
     // 32-bit word of HMAC(secret, JSON[id, "student:<id>", attempt] + "|zone:z|alternative:a|seed#0"),
-    // modulo 1,000,000, plus 1.
+    // modulo 1,000,000, plus 10,000 (above every public seed).
     for (const q of qs) {
       const label = `${JSON.stringify([loaded.definition.id, "student:ann", 1])}|zone:${q.zone}|alternative:${q.alternative}|seed#0`;
       const word = createHmac("sha256", secret).update(label).digest().readUInt32BE(0);
-      expect(q.seed).toBe(1 + (word % 1_000_000));
+      expect(q.seed).toBe(10_000 + (word % 1_000_000));
     }
   });
 });

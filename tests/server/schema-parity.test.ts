@@ -33,8 +33,9 @@ const sqlite = modelsOf("prisma/sqlite/schema.prisma");
 const postgres = modelsOf("prisma/postgres/schema.prisma");
 
 describe("the SQLite and PostgreSQL schemas", () => {
-  test("define the expected models", () => {
-    expect(Object.keys(sqlite).sort()).toEqual(["Attempt", "AuthSession", "ConceptScore", "DrillAttempt", "InterviewEvent", "InterviewSession", "User"]);
+  test("define the expected models (the reader found them all)", () => {
+    const core = ["Assessment", "AssessmentAttempt", "Attempt", "AttemptEvent", "AttemptQuestion", "AuthSession", "Course", "CourseMember", "InterviewEvent", "InterviewSession", "ScoreLedgerEntry", "User"];
+    expect(Object.keys(sqlite)).toEqual(expect.arrayContaining(core));
   });
 
   test("define the same models", () => {
