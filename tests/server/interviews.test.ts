@@ -21,12 +21,20 @@ import { setLiveBusForTests } from "@/lib/server/live";
 import { createMemoryBus } from "@/lib/server/live/bus";
 import type { Owner } from "@/lib/server/owner";
 import { call, json } from "./support/api-client";
-import { actAs, newGuest } from "./support/mock-owner";
+import { actAs as actAsOwner, newGuest } from "./support/mock-owner";
+import { actAs as actAsActor } from "./support/mock-actor";
 import { describeEachDatabase } from "./support/test-database";
 import { containsToken, distinctiveValues, strings } from "../helpers/leaks";
 import { answerKeyFor, getScenario } from "@/lib/server/catalogue";
 
 vi.mock("@/lib/server/request-owner", () => import("./support/mock-owner"));
+vi.mock("@/lib/server/auth/actor", () => import("./support/mock-actor"));
+
+/** The request comes from this owner: the policy's actor and the repositories' owner agree. */
+function actAs(owner: Owner | null): void {
+  actAsOwner(owner);
+  actAsActor(!owner ? { kind: "anonymous" } : "userId" in owner ? { kind: "user", userId: owner.userId, email: "x@example.com", name: null, siteRole: "learner" } : { kind: "guest", guestId: owner.guestId });
+}
 
 // The in-process bus on both databases here; tests/server/live-bus.test.ts covers LISTEN/NOTIFY.
 setLiveBusForTests(createMemoryBus());

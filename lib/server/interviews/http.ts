@@ -5,13 +5,13 @@
 import "server-only";
 import type { NextResponse } from "next/server";
 import { z } from "zod";
-import { type ApiError, notFound } from "../api";
+import type { ApiError } from "../api";
 import { DifficultyInputSchema, ScenarioIdSchema } from "../api-schemas";
-import { getRequestOwner } from "../request-owner";
-import type { Owner } from "../owner";
-import type { InterviewRole } from "./access";
-import { sessionFor } from "./sessions";
-import type { SessionRow } from "./store";
+import { getActor } from "../auth/actor";
+import { refusalResponse } from "../auth/http";
+import { authorizeInterview } from "../auth/policy";
+import type { InterviewAction, InterviewRole } from "../auth/policies/interviews";
+import { getSessionRow, type SessionRow } from "./store";
 
 export const StartInterviewSchema = z.object({
   scenarioId: ScenarioIdSchema,
@@ -22,13 +22,15 @@ export const StartInterviewSchema = z.object({
 
 export const JoinInterviewSchema = z.object({ code: z.string().trim().min(4, "Type the code you were given").max(20) }).strict();
 
-export type SessionRequest = { ok: true; owner: Owner; session: SessionRow; role: InterviewRole } | { ok: false; response: NextResponse<ApiError> };
+export type SessionRequest = { ok: true; session: SessionRow; role: InterviewRole } | { ok: false; response: NextResponse<ApiError> };
 
-export async function sessionOfRequest(id: string): Promise<SessionRequest> {
-  const owner = await getRequestOwner();
-  const found = await sessionFor(id, owner);
-  if (!found.ok || !owner) return { ok: false, response: notFound("interview") };
-  return { ok: true, owner, session: found.session, role: found.role };
+/** The session a request names, if the policy lets the caller do `action` there (see policies/interviews.ts). */
+export async function sessionOfRequest(id: string, action: InterviewAction = "interview.view"): Promise<SessionRequest> {
+  const decision = await authorizeInterview(await getActor(), action, id);
+  if (!decision.ok) return { ok: false, response: refusalResponse(decision.reason) };
+  const session = await getSessionRow(decision.sessionId);
+  if (!session) return { ok: false, response: refusalResponse("not_found") };
+  return { ok: true, session, role: decision.role };
 }
 
 export const PRIVATE = { "cache-control": "private, no-store" } as const;

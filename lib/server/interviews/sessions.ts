@@ -16,11 +16,11 @@ import type { Difficulty } from "@/lib/scenario/schema";
 import { answerKeyFor, getScenario, listScenarios } from "../catalogue";
 import { isUniqueViolation } from "../db";
 import type { Owner } from "../owner";
+import { commandAllowed, interviewRoleOf, joinAllowed, type InterviewRole } from "../auth/policies/interviews";
 import { drawAttemptSecrets } from "../practice/secrets";
-import { mayCommand, mayJoinAsCandidate, roleIn, type InterviewRole } from "./access";
 import { diffOf, gradingSourceOf, keysOf } from "./keys";
 import { appendToSession, loadState, now, tickSession, type AppendResult } from "./log";
-import { claimCandidate, getSessionByCode, getSessionRow, insertSession, type SessionRow } from "./store";
+import { claimCandidate, getSessionByCode, insertSession, type SessionRow } from "./store";
 
 export interface StartInput {
   readonly scenarioId: string;
@@ -61,6 +61,9 @@ export async function startInterview(owner: Owner, input: StartInput, seed?: num
   }
 }
 
+/** The participant an owner (a user, or a guest just made for this request) stands for. */
+export const participantOf = (owner: Owner) => ("userId" in owner ? { kind: "user" as const, userId: owner.userId } : { kind: "guest" as const, guestId: owner.guestId });
+
 /** "k7qm 4zx2", "K7QM4ZX2" and "K7QM-4ZX2" all name the same code. */
 export function normaliseCode(code: string): string {
   const plain = code.toUpperCase().replace(/[^0-9A-Z]/g, "");
@@ -76,25 +79,16 @@ export async function joinInterview(code: string, owner: Owner): Promise<JoinRes
   const session = await getSessionByCode(normaliseCode(code));
   // A solo session's code joins nothing: to a stranger it does not exist.
   if (!session || session.mode !== "live") return { ok: false, reason: "not_found" };
-  const may = mayJoinAsCandidate(session, owner);
+  const who = participantOf(owner);
+  const may = joinAllowed(session, who);
   if (may === "own-session") return { ok: false, reason: "own_session" };
   if (may === "ended") return { ok: false, reason: "ended" };
-  if (may === "taken" || may === "solo") return { ok: false, reason: may === "taken" ? "taken" : "not_found" };
+  if (may === "taken" || may === "not-live") return { ok: false, reason: may === "taken" ? "taken" : "not_found" };
   const columns = "userId" in owner ? { candidateId: owner.userId, candidateGuestId: null } : { candidateId: null, candidateGuestId: owner.guestId };
-  if (roleIn(session, owner) !== "candidate" && !(await claimCandidate(session.id, columns))) return { ok: false, reason: "taken" };
+  if (interviewRoleOf(session, who) !== "candidate" && !(await claimCandidate(session.id, columns))) return { ok: false, reason: "taken" };
   const joined = { ...session, ...columns };
   await appendToSession(joined, (state, at) => (state.joinedAt !== null ? { ok: true, events: [] } : { ok: true, events: [{ type: "candidate-joined", at, actor: "candidate" }] }));
   return { ok: true, session: joined };
-}
-
-export type Found = { ok: true; session: SessionRow; role: InterviewRole } | { ok: false };
-
-/** The session and the caller's role in it; a stranger (or a bad id) gets the same "not found". */
-export async function sessionFor(id: string, owner: Owner | null): Promise<Found> {
-  if (!/^[a-z0-9]{10,40}$/i.test(id)) return { ok: false };
-  const session = await getSessionRow(id);
-  const role = session ? roleIn(session, owner) : null;
-  return session && role ? { ok: true, session, role } : { ok: false };
 }
 
 export type CommandResult =
@@ -119,7 +113,7 @@ function followUpStageFor(session: SessionRow, state: SessionState, followUpId: 
 
 /** Runs a browser's command as the caller's role: policy first, then the state machine. */
 export async function runCommand(session: SessionRow, role: InterviewRole, command: Command): Promise<CommandResult> {
-  if (!mayCommand(role, session.mode, command.type)) {
+  if (!commandAllowed(role, session.mode, command.type)) {
     return { ok: false, status: 403, code: "not_your_action", message: `${command.type} is not the ${role}'s to send in a ${session.mode} session` };
   }
   const result: AppendResult = await appendToSession(session, (state, at) => {

@@ -6,7 +6,7 @@
  * proxies from closing the connection, and each heartbeat also ticks the session's timers.
  */
 import "server-only";
-import type { InterviewRole } from "./access";
+import type { InterviewRole } from "../auth/policies/interviews";
 import { getLiveBus } from "../live";
 import { channelOf } from "./log";
 import { currentProjection } from "./sessions";

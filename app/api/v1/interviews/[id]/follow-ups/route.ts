@@ -5,7 +5,7 @@
  */
 import { NextResponse } from "next/server";
 import { notFound, withApiErrors } from "@/lib/server/api";
-import { maySeeConsole } from "@/lib/server/interviews/access";
+import { interviewAllows } from "@/lib/server/auth/policies/interviews";
 import { PRIVATE, sessionOfRequest } from "@/lib/server/interviews/http";
 import { loadState } from "@/lib/server/interviews/log";
 import { followUpPreviews } from "@/lib/server/interviews/sessions";
@@ -15,7 +15,7 @@ export const GET = withApiErrors(async (_request: Request, { params }: { params:
   if (!found.ok) return found.response;
   const { state } = await loadState(found.session.id);
   const previews = followUpPreviews(found.session, state);
-  if (maySeeConsole(found.role)) return NextResponse.json({ followUps: previews }, { headers: PRIVATE });
+  if (interviewAllows(found.role, "interview.console")) return NextResponse.json({ followUps: previews }, { headers: PRIVATE });
   if (found.session.mode !== "solo") return notFound("interview");
   const askable = previews.filter((p) => p.kind !== "refused").map((p) => ({ id: p.id, question: p.question, asked: state.followUpsAsked.includes(p.id) }));
   return NextResponse.json({ followUps: askable }, { headers: PRIVATE });
