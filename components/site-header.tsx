@@ -21,6 +21,7 @@ interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { href: "/scenarios", label: "Scenarios" },
   { href: "/drills", label: "Drills" },
+  { href: "/interviews", label: "Interviews" },
   { href: "/me", label: "Progress", signedIn: true },
 ];
 

@@ -27,6 +27,8 @@ import { describeEachDatabase } from "./support/test-database";
 import { containsToken, distinctiveValues, strings } from "../helpers/leaks";
 import { answerKeyFor, getScenario } from "@/lib/server/catalogue";
 
+// Tests read response and stream fields freely and assert their values (as tests/server/support/api-client.ts does).
+/* eslint-disable @typescript-eslint/no-explicit-any */
 vi.mock("@/lib/server/request-owner", () => import("./support/mock-owner"));
 vi.mock("@/lib/server/auth/actor", () => import("./support/mock-actor"));
 

@@ -130,12 +130,19 @@ export async function runCommand(session: SessionRow, role: InterviewRole, comma
 }
 
 export type Projection =
-  | { readonly role: "candidate"; readonly seq: number; readonly now: number; readonly view: CandidateView }
+  | { readonly role: "candidate"; readonly seq: number; readonly now: number; readonly view: CandidateView; readonly next: { readonly id: string; readonly title: string } | null }
   | { readonly role: "interviewer"; readonly seq: number; readonly now: number; readonly joinCode: string; readonly view: InterviewerView };
+
+/** In a solo session the learner starts the stages: the next one (its id and title only), when none runs. */
+function soloNext(state: SessionState): { id: string; title: string } | null {
+  if (state.mode !== "solo" || state.status !== "open" || state.stages.some((s) => s.status === "running")) return null;
+  const next = state.stages.find((s) => s.status === "pending");
+  return next ? { id: next.def.id, title: next.def.title } : null;
+}
 
 /** What this role may see of the state after `seq`. */
 export function project(session: SessionRow, role: InterviewRole, state: SessionState, seq: number, at = now()): Projection {
-  if (role === "candidate") return { role, seq, now: at, view: candidateView(state, at) };
+  if (role === "candidate") return { role, seq, now: at, view: candidateView(state, at), next: soloNext(state) };
   const keys = keysOf(session);
   if (!keys) throw new Error(`scenario ${session.scenarioId} is no longer in the catalogue`);
   return { role, seq, now: at, joinCode: session.joinCode, view: interviewerView(state, gradingSourceOf(keys, session, state), at) };
