@@ -26,6 +26,14 @@ export interface InterviewerProjection {
   readonly view: InterviewerView;
 }
 
+/** The candidate's raw answer (shown even when it does not parse, so the interviewer sees what was typed). */
+function typed(v: unknown): string | null {
+  if (typeof v === "string") return v || null;
+  if (Array.isArray(v)) return v.join(" → ");
+  if (v && typeof v === "object") return Object.values(v as Record<string, string>).join(" / ");
+  return null;
+}
+
 function StageAnswers({ stage }: { stage: InterviewerStage }) {
   if (stage.fields.length === 0) return <p className={styles.muted}>No fields to predict in this stage.</p>;
   return (
@@ -35,7 +43,7 @@ function StageAnswers({ stage }: { stage: InterviewerStage }) {
         {stage.fields.map((f) => (
           <tr key={f.id} data-field={f.id}>
             <td>{f.label} <span className={styles.muted}>at {f.at}</span></td>
-            <td data-testid="given">{f.given ?? "—"}</td>
+            <td data-testid="given">{f.given ?? typed(stage.answers[f.id]) ?? "—"}</td>
             <td>{f.expected}</td>
             <td className={f.status === "correct" ? styles.correct : f.given === null ? styles.muted : styles.wrong}>
               {f.status}

@@ -29,7 +29,7 @@ export function StartInterviewForm({ scenarios, signedIn }: { scenarios: readonl
   }
 
   return (
-    <form action={(f) => void start(f)} aria-label="Start an interview" className={styles.panel}>
+    <form onSubmit={(e) => { e.preventDefault(); void start(new FormData(e.currentTarget)); }} aria-label="Start an interview" className={styles.panel}>
       <h2>Start an interview</h2>
       <p>
         <label htmlFor="scenarioId">Scenario</label><br />

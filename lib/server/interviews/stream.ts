@@ -8,8 +8,8 @@
 import "server-only";
 import type { InterviewRole } from "../auth/policies/interviews";
 import { getLiveBus } from "../live";
-import { channelOf } from "./log";
-import { currentProjection } from "./sessions";
+import { channelOf, loadState, now } from "./log";
+import { currentProjection, project } from "./sessions";
 import type { SessionRow } from "./store";
 
 export const HEARTBEAT_MS = 15_000;
@@ -51,10 +51,11 @@ export function sessionEventStream(session: SessionRow, role: InterviewRole, las
         }
       };
       // One read at a time, in order: a burst of notices costs at most one read each, never a reordering.
-      const pump = (force = false) => {
+      // A notice needs one read of the log; the heartbeat also appends what the clock made due.
+      const pump = (force = false, tick = false) => {
         chain = chain.then(async () => {
           if (closed) return;
-          const p = await currentProjection(session, role);
+          const p = tick ? await currentProjection(session, role) : await loadState(session.id).then((l) => project(session, role, l.state, l.lastSeq, Math.max(now(), l.state.lastAt)));
           if (p.seq > sent || force) {
             sent = p.seq;
             write(`id: ${p.seq}\nevent: view\ndata: ${JSON.stringify(p)}\n\n`);
@@ -70,10 +71,10 @@ export function sessionEventStream(session: SessionRow, role: InterviewRole, las
       unsubscribe = getLiveBus().subscribe(channelOf(session.id), (seq) => {
         if (seq > sent || seq < 0) pump();
       });
-      pump(lastEventId === null);
+      pump(lastEventId === null, true);
       heartbeat = setInterval(() => {
         write(`: ping\n\n`);
-        pump();
+        pump(false, true);
       }, heartbeatMs);
       heartbeat.unref?.();
     },
