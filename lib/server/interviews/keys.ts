@@ -20,11 +20,17 @@ export interface SessionKeys {
   readonly key: AnswerKey;
 }
 
-/** The scenario and key of a session's variant; null when the scenario left the catalogue. */
-export function keysOf(row: Pick<SessionRow, "scenarioId" | "seed" | "difficulty" | "optionSalt">): SessionKeys | null {
+/**
+ * The scenario and key of a session's variant; null when the scenario left the catalogue. Option
+ * ids are keyed by the variant (its secret seed), as followUpDiff keys the re-simulated trace:
+ * keyed by the session's salt instead, every ordering would differ from its follow-up's by its ids
+ * alone and show as "changed" by any what-if. (The salt column is kept for when followUpDiff takes
+ * a keying.)
+ */
+export function keysOf(row: Pick<SessionRow, "scenarioId" | "seed" | "difficulty">): SessionKeys | null {
   const found = getScenario(row.scenarioId);
   if (!found) return null;
-  return { ...found, key: answerKeyFor(found.scenario, found.contentHash, row.seed, row.difficulty as Difficulty, { salt: row.optionSalt }) };
+  return { ...found, key: answerKeyFor(found.scenario, found.contentHash, row.seed, row.difficulty as Difficulty) };
 }
 
 const DIFF_CACHE_SIZE = 128;

@@ -40,7 +40,8 @@ export async function startInterview(owner: Owner, input: StartInput, seed?: num
   if (input.mode === "live" && !("userId" in owner)) return { ok: false, reason: "sign_in_to_interview" };
   for (let tries = 0; ; tries += 1) {
     const secrets = drawAttemptSecrets(found.scenario, seed);
-    const key = answerKeyFor(found.scenario, found.contentHash, secrets.seed, input.difficulty, { salt: secrets.optionSalt });
+    // Keyed like keysOf (see there): by the secret seed, as follow-up keys are.
+    const key = answerKeyFor(found.scenario, found.contentHash, secrets.seed, input.difficulty);
     const plan = planOf(found.scenario, key);
     const created: SessionEvent = { type: "created", at: now(), actor: input.mode === "live" ? "interviewer" : "candidate", mode: input.mode, grading: input.grading, plan };
     const checked = transition(EMPTY_SESSION, created);
