@@ -24,6 +24,7 @@ interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { href: "/scenarios", label: "Scenarios" },
   { href: "/drills", label: "Drills" },
+  { href: "/interviews", label: "Interviews" },
   { href: "/me", label: "Progress", signedIn: true },
   { href: "/courses", label: "Courses", signedIn: true },
   { href: "/teach", label: "Teach", staff: true },

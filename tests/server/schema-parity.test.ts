@@ -34,7 +34,7 @@ const postgres = modelsOf("prisma/postgres/schema.prisma");
 
 describe("the SQLite and PostgreSQL schemas", () => {
   test("define the expected models (the reader found them all)", () => {
-    const core = ["Assessment", "AssessmentAttempt", "Attempt", "AttemptEvent", "AttemptQuestion", "AuthSession", "Course", "CourseMember", "ScoreLedgerEntry", "User"];
+    const core = ["Assessment", "AssessmentAttempt", "Attempt", "AttemptEvent", "AttemptQuestion", "AuthSession", "Course", "CourseMember", "InterviewEvent", "InterviewSession", "ScoreLedgerEntry", "User"];
     expect(Object.keys(sqlite)).toEqual(expect.arrayContaining(core));
   });
 

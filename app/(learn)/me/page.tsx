@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SessionList } from "@/components/interview/session-list";
 import { getCurrentUser } from "@/lib/server/auth";
+import { listSessionsOf } from "@/lib/server/interviews/lists";
 import { type Progress, getProgress } from "@/lib/server/progress";
 import { getGuestId } from "@/lib/server/request-owner";
 import { conceptLabel, DIFFICULTY_LABELS, isDifficulty } from "../concepts";
@@ -219,6 +221,7 @@ export default async function ProgressPage() {
   }
 
   const progress = await getProgress({ userId: user.id });
+  const interviews = await listSessionsOf({ userId: user.id });
   const graded = progress.attempts.filter((a) => a.percent !== null);
   const average = graded.length > 0 ? Math.round(graded.reduce((n, a) => n + a.percent!, 0) / graded.length) : null;
   return (
@@ -249,6 +252,11 @@ export default async function ProgressPage() {
       <section className={ui.section} aria-labelledby="drills-heading">
         <h2 id="drills-heading">Drills</h2>
         <Drills drills={progress.drills} />
+      </section>
+      <section className={ui.section} aria-labelledby="interviews-heading">
+        <h2 id="interviews-heading">Mock interviews</h2>
+        <SessionList sessions={interviews.taken} empty="No mock interviews yet." testId="my-interviews" />
+        <p><Link href="/interviews">Start or join one</Link></p>
       </section>
     </>
   );

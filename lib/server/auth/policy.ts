@@ -12,6 +12,7 @@ import "server-only";
 import { getDb } from "../db";
 import type { Actor } from "./actor";
 import { courseAllows, type CourseAction, type CourseRole, isCourseRole } from "./policies/course";
+import { type InterviewAction, interviewAllows, interviewRoleOf, type InterviewRole } from "./policies/interviews";
 import { type SiteAction, siteAllows } from "./policies/site";
 
 export type Refusal = "sign_in_required" | "not_found" | "forbidden";
@@ -107,4 +108,25 @@ export async function authorizeAttempt(
   // Someone else's attempt stays invisible to a student; staff and the attempt's own student know it exists.
   if (!allowed) return refuse(own || courseAllows(grant.role, "course.view-work") ? "forbidden" : "not_found");
   return { ok: true, own, courseId, assessmentId: attempt.assessmentId, role: grant.role };
+}
+
+export interface InterviewRef {
+  readonly id: string;
+  readonly mode: string;
+  readonly interviewerId: string | null;
+  readonly candidateId: string | null;
+  readonly candidateGuestId: string | null;
+}
+
+/**
+ * May `actor` do `action` in interview session `sessionId`? Its interviewer and its candidate (a
+ * guest included) get their role; anyone else `not_found`; the candidate asking for the console
+ * `forbidden` (they know the session exists).
+ */
+export async function authorizeInterview(actor: Actor, action: InterviewAction, sessionId: string): Promise<Decision<{ readonly role: InterviewRole; readonly sessionId: string }>> {
+  if (actor.kind === "anonymous" || !/^[a-z0-9]{10,40}$/i.test(sessionId)) return refuse("not_found");
+  const session = await getDb().interviewSession.findUnique({ where: { id: sessionId }, select: { mode: true, interviewerId: true, candidateId: true, candidateGuestId: true } });
+  const role = session ? interviewRoleOf(session, actor) : null;
+  if (!role) return refuse("not_found");
+  return interviewAllows(role, action) ? { ok: true, role, sessionId } : refuse("forbidden");
 }

@@ -3,7 +3,8 @@
  * variant somebody is practising right now. Attempts draw their seeds outside the public range, but
  * two seeds can draw the same variable values; so every attempt stores its variant's fingerprint and
  * a public request whose variant has the fingerprint of an in-progress attempt (anyone's: a second
- * account is free) is refused with 409 `variant_in_practice`.
+ * account is free) is refused with 409 `variant_in_practice`. Interview sessions draw from the same
+ * secret range and are guarded the same way until they end.
  */
 import "server-only";
 import type { Trace } from "@/lib/engine/trace-types";
@@ -11,13 +12,14 @@ import { seedFingerprint, variantFingerprint } from "@/lib/scenario/fingerprint"
 import type { ScenarioFile } from "@/lib/scenario/schema";
 import { apiError } from "../api";
 import { getDb } from "../db";
+import { isVariantInInterview } from "../interviews/store";
 
 export const VARIANT_IN_PRACTICE = "variant_in_practice";
 
-/** Whether an attempt on the variant with this fingerprint is in progress. */
+/** Whether an attempt, or an interview session not yet ended, on the variant with this fingerprint is in progress. */
 export async function isVariantInPractice(fingerprint: string): Promise<boolean> {
   const hit = await getDb().attempt.findFirst({ where: { variantFingerprint: fingerprint, status: "in_progress" }, select: { id: true } });
-  return hit !== null;
+  return hit !== null || (await isVariantInInterview(fingerprint));
 }
 
 function refusal() {
