@@ -4,9 +4,10 @@
  * when it changed several. Autosave runs every few seconds while a student types, so this tracks
  * where the time went without a clock in the browser. Time after the last save is not counted.
  */
-import type { AttemptEvent } from "./attempt";
+import type { Answers, AttemptEvent } from "./attempt";
 
-type Slots = Readonly<Record<string, Readonly<Record<string, string>>>>;
+type Slots = Answers;
+const same = (x: unknown, y: unknown) => x === y || JSON.stringify(x) === JSON.stringify(y);
 
 function changedSlots(before: Slots, after: Slots): string[] {
   const slots = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -14,7 +15,7 @@ function changedSlots(before: Slots, after: Slots): string[] {
     const a = before[slot] ?? {};
     const b = after[slot] ?? {};
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].some((k) => a[k] !== b[k]);
+    return [...keys].some((k) => !same(a[k], b[k]));
   }).sort();
 }
 

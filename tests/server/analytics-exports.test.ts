@@ -38,8 +38,8 @@ describe("CSV cells", () => {
 describeEachDatabase("CSV exports", (current) => {
   let cls: AnalyticsClass;
   test("seed", async () => {
-    cls = await seedAnalyticsClass(current().db);
-    await seedAnalyticsClass(current().db); // another course, which no export of the first may show
+    cls = await seedAnalyticsClass();
+    await seedAnalyticsClass(); // another course, which no export of the first may show
   });
 
   test("gradebook: Canvas and Moodle identity columns, one column per assessment, one row per student", async () => {

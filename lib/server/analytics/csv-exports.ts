@@ -6,9 +6,9 @@
 import "server-only";
 import { isStoredResult, type StoredResult } from "@/lib/grader";
 import { assessmentStatistics, type StudentResult } from "@/lib/assessment/statistics";
-import type { AttemptEvent } from "@/lib/assessment/attempt";
 import { blankLocation, responseFromStored } from "@/lib/assessment/stored-response";
 import { secondsPerSlot } from "@/lib/assessment/time-on-question";
+import { eventOf } from "../assessments/event-log";
 import { getDb } from "../db";
 import { assessmentPercent, countedAttemptIds, courseAssessments, type GradedAttemptScore } from "./course-data";
 import { csvStream, type CsvPage, type CsvRow } from "./csv-stream";
@@ -146,10 +146,10 @@ export async function countedResults(assessmentId: string, definition: Parameter
     const ids = counted.slice(i, i + EXPORT_PAGE_SIZE);
     const attempts = await getDb().assessmentAttempt.findMany({
       where: { id: { in: ids } },
-      select: { userId: true, questions: { select: { slot: true, scenarioId: true, difficulty: true, result: true }, orderBy: { slot: "asc" } }, events: { select: { data: true }, orderBy: { seq: "asc" } } },
+      select: { userId: true, questions: { select: { slot: true, scenarioId: true, difficulty: true, result: true }, orderBy: { slot: "asc" } }, events: { select: { seq: true, type: true, at: true, data: true }, orderBy: { seq: "asc" } } },
     });
     for (const a of attempts) {
-      const seconds = secondsPerSlot(a.events.map((e) => e.data as unknown as AttemptEvent));
+      const seconds = secondsPerSlot(a.events.map(eventOf));
       results.push({
         studentId: a.userId,
         questions: a.questions.filter((q) => isStoredResult(q.result)).map((q) => responseFromStored(questionLabel(q), q.result as unknown as StoredResult, seconds[q.slot] ?? null)),

@@ -1,20 +1,24 @@
 /**
- * A small graded class for the analytics tests: a course with an instructor, an assistant and six
- * students, one published homework on the AWS NAT scenario (intermediate, 10 points) whose
- * content is frozen by hash, and one graded attempt per student whose answers follow a profile
- * (all right, the outcome predicted as a denial, the outcome left blank, ...). Grading uses the
- * real grader on the frozen content, so a regrade against it must reproduce every stored result.
+ * A small graded class for the analytics tests, on tests/server/support/class-fixture.ts: a course
+ * with an instructor, an assistant and six students, one published homework on the AWS NAT
+ * scenario (intermediate, 10 points), and one graded attempt per student whose answers follow a
+ * profile (all right, the outcome predicted as a denial, the outcome left blank, ...). Everything
+ * goes through the real services, so a regrade against the frozen content must reproduce it.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { AssessmentSchema } from "@/lib/assessment/schema";
-import { contentHashOf } from "@/lib/content/scenario-files";
-import { buildAnswerKey, gradeAnswers, modelAnswers, storedResult, type Answers } from "@/lib/grader";
+import type { Answers as AttemptAnswers } from "@/lib/assessment/attempt";
+import { AssessmentSchema, type AssessmentDefinition } from "@/lib/assessment/schema";
+import { buildAnswerKey, modelAnswers, type Answers } from "@/lib/grader";
 import type { AnswerKey } from "@/lib/grader/types";
 import { loadScenarioText } from "@/lib/scenario/load";
 import type { ScenarioFile } from "@/lib/scenario/schema";
-import type { Db } from "@/lib/server/db";
+import { saveAttemptAnswers, startAttempt, submitAttempt } from "@/lib/server/assessments/attempts";
+import { frozenScenario } from "@/lib/server/assessments/content";
+import { answerKeyFor } from "@/lib/server/catalogue";
+import { getDb } from "@/lib/server/db";
 import { CONTENT_DIR } from "../../helpers/scenarios";
+import { type ClassFixture, MINUTE, seedClass, T0 } from "./class-fixture";
 
 export const SCENARIO_ID = "aws-private-subnet-nat";
 export const OUTCOME = ["apt-update/outcome/disposition", "apt-update/outcome/component"] as const;
@@ -56,70 +60,46 @@ export function deniedText(): string {
 }
 
 export interface AnalyticsClass {
+  readonly fixture: ClassFixture;
   readonly courseId: string;
   readonly assessmentId: string;
-  readonly instructorId: string;
-  readonly assistantId: string;
-  /** Students in PROFILES order. */
+  /** Students in profile order, each with their one graded attempt. */
   readonly students: readonly { readonly userId: string; readonly email: string; readonly profile: Profile; readonly attemptId: string }[];
-  readonly contentHash: string;
 }
 
-let counter = 0;
-
-/** Seeds the class; ids are unique per call so several classes can share a database. */
-export async function seedAnalyticsClass(db: Db, options: { readonly profiles?: readonly Profile[]; readonly gradedAt?: Date } = {}): Promise<AnalyticsClass> {
-  const profiles = options.profiles ?? PROFILES;
-  const n = ++counter;
-  const tag = `${n}-${Math.random().toString(36).slice(2, 8)}`;
-  const text = originalText();
-  const contentHash = contentHashOf(Buffer.from(text, "utf8"));
-  const original = loadScenario(text);
-  const denied = loadScenario(deniedText());
-  await db.scenarioContent.upsert({ where: { hash: contentHash }, update: {}, create: { hash: contentHash, scenarioId: SCENARIO_ID, source: text } });
-  const user = (role: string, i: number) => db.user.create({ data: { email: `${role}${i}-${tag}@example.test`, name: `${role} ${i}`, role: "learner" } });
-  const instructor = await user("instructor", 0);
-  const assistant = await user("assistant", 0);
-  const course = await db.course.create({ data: { title: `Networks ${tag}`, code: "NET-101", joinCode: `J${tag}`, createdById: instructor.id } });
-  await db.courseMember.createMany({ data: [{ courseId: course.id, userId: instructor.id, role: "instructor" }, { courseId: course.id, userId: assistant.id, role: "assistant" }] });
-  const definition = AssessmentSchema.parse({
+/** Homework on the AWS NAT scenario, intermediate, POINTS points, scores shown after submit. */
+export function natHomework(): AssessmentDefinition {
+  return AssessmentSchema.parse({
     id: "nat-homework", title: "NAT homework", kind: "homework",
     zones: [{ title: "Part 1", choose: 1, alternatives: [{ scenario: SCENARIO_ID, difficulty: "intermediate", points: POINTS }] }],
-    access: { attempts: 3 }, feedback: { score: "after-submit", correctness: "after-submit", expected: "after-submit", misconceptions: "after-submit", journey: "after-submit" },
+    access: { release: new Date(T0).toISOString(), attempts: 3 },
+    feedback: { score: "after-submit", correctness: "after-submit", expected: "after-submit", misconceptions: "after-submit", journey: "after-submit" },
   });
-  const assessment = await db.assessment.create({
-    data: {
-      courseId: course.id, slug: definition.id, title: definition.title, kind: definition.kind, definition, secret: `secret-${tag}-0123456789abcdef`,
-      status: "published", publishedAt: new Date("2027-01-04T09:00:00Z"), contentHashes: { [SCENARIO_ID]: contentHash }, engineVersion: "test",
-    },
-  });
-  const gradedAt = options.gradedAt ?? new Date("2027-01-05T10:00:00Z");
+}
+
+/**
+ * Seeds the class through the real services (publish, start, save, submit, grade): one attempt per
+ * profile, started at `start` (default T0 + 1 minute) and submitted 20 minutes later.
+ */
+export async function seedAnalyticsClass(options: { readonly profiles?: readonly Profile[]; readonly start?: number } = {}): Promise<AnalyticsClass> {
+  const profiles = options.profiles ?? PROFILES;
+  const fixture = await seedClass({ students: profiles.length, definition: natHomework() });
+  const denied = loadScenario(deniedText());
+  const start = options.start ?? T0 + MINUTE;
   const students: AnalyticsClass["students"][number][] = [];
   for (const [i, profile] of profiles.entries()) {
-    const student = await user("student", i);
-    await db.courseMember.create({ data: { courseId: course.id, userId: student.id, role: "student" } });
-    const seed = 10_000 + n * 100 + i;
-    const optionSalt = `salt-${tag}-${i}`;
-    const before = buildAnswerKey(original, seed, "intermediate", { salt: optionSalt });
-    const after = buildAnswerKey(denied, seed, "intermediate", { salt: optionSalt });
-    const answers = answersFor(profile, before, after);
-    const graded = gradeAnswers(before, answers, { scenario: original, contentHash });
-    const score = Math.round((graded.score / graded.maxScore) * POINTS * 1000) / 1000;
-    const startedAt = new Date(gradedAt.getTime() - 20 * 60_000);
-    const attempt = await db.assessmentAttempt.create({
-      data: {
-        assessmentId: assessment.id, userId: student.id, number: 1, status: "submitted", startedAt, submittedAt: gradedAt, submittedBy: "student",
-        answers: { z0q0: answers } as never, gradedAt, score, maxScore: POINTS,
-        questions: { create: [{ slot: "z0q0", zone: 0, alternative: 0, scenarioId: SCENARIO_ID, difficulty: "intermediate", points: POINTS, seed, contentHash, engineVersion: graded.engineVersion, optionSalt, variantFingerprint: `fp-${tag}-${i}`, result: storedResult(graded) as never, score }] },
-        events: { create: [
-          { seq: 1, type: "started", at: startedAt, data: { type: "started", at: startedAt.getTime(), deadline: null } },
-          { seq: 2, type: "saved", at: new Date(startedAt.getTime() + 300_000), data: { type: "saved", at: startedAt.getTime() + 300_000, answers: { z0q0: answers } } as never },
-          { seq: 3, type: "submitted", at: gradedAt, data: { type: "submitted", at: gradedAt.getTime() } },
-        ] },
-        ledger: { create: [{ kind: "graded", newScore: score, note: "graded on submission", at: gradedAt }] },
-      },
-    });
-    students.push({ userId: student.id, email: student.email, profile, attemptId: attempt.id });
+    const student = fixture.students[i]!;
+    const started = await startAttempt({ assessmentId: fixture.assessmentId, userId: student.id, timeFactor: 1 }, start);
+    if (!started.ok) throw new Error(`analytics fixture: start refused: ${started.reason}`);
+    const q = await getDb().attemptQuestion.findFirstOrThrow({ where: { attemptId: started.attemptId } });
+    const frozen = await frozenScenario(q.scenarioId, q.contentHash);
+    const before = answerKeyFor(frozen.scenario, frozen.contentHash, q.seed, "intermediate", { salt: q.optionSalt });
+    const after = buildAnswerKey(denied, q.seed, "intermediate", { salt: q.optionSalt });
+    const saved = await saveAttemptAnswers(started.attemptId, { [q.slot]: answersFor(profile, before, after) } as AttemptAnswers, start + 5 * MINUTE);
+    if (!saved.ok) throw new Error(`analytics fixture: save refused: ${saved.reason}`);
+    const submitted = await submitAttempt(started.attemptId, start + 20 * MINUTE);
+    if (!submitted.ok) throw new Error(`analytics fixture: submit refused: ${submitted.reason}`);
+    students.push({ userId: student.id, email: student.email, profile, attemptId: started.attemptId });
   }
-  return { courseId: course.id, assessmentId: assessment.id, instructorId: instructor.id, assistantId: assistant.id, students, contentHash };
+  return { fixture, courseId: fixture.courseId, assessmentId: fixture.assessmentId, students };
 }
