@@ -6,6 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { ATTEMPT_COLUMNS, attemptsCsv, FIELD_COLUMNS, fieldsCsv, GRADEBOOK_IDENTITY, gradebookCsv, ITEM_COLUMNS, itemsCsv, LEDGER_COLUMNS, ledgerCsv } from "@/lib/server/analytics/csv-exports";
 import { csvText, safeCell } from "@/lib/server/analytics/csv-stream";
+import { misconceptionsView, statisticsView } from "@/lib/server/analytics/views";
 import { type AnalyticsClass, OUTCOME, POINTS, seedAnalyticsClass } from "./support/analytics-class";
 import { describeEachDatabase } from "./support/test-database";
 
@@ -88,6 +89,28 @@ describeEachDatabase("CSV exports", (current) => {
     expect(rows[1]!.slice(0, 3)).toEqual(["nat-homework", "z0q0 aws-private-subnet-nat (intermediate)", String(cls.students.length)]);
     // Time: the one save came 300 s after the start.
     expect(rows[1]![8]).toBe("300");
+  });
+
+  test("views: statistics from each counted attempt, misconceptions with students, questions and example attempts", async () => {
+    const view = (await statisticsView(cls.courseId, cls.assessmentId))!;
+    expect(view.statistics.students).toBe(cls.students.length);
+    expect(view.statistics.questions.map((q) => [q.questionId, q.attempts, q.averageSeconds])).toEqual([["z0q0 aws-private-subnet-nat (intermediate)", cls.students.length, 300]]);
+    expect(await statisticsView(cls.fixture.otherCourseId, cls.assessmentId)).toBeNull();
+    // Mark one wrong field of two students with a misconception the grader could have named.
+    const marked = cls.students.filter((s) => s.profile === "early-slip" || s.profile === "garbage");
+    for (const s of marked) {
+      const q = await current().db.attemptQuestion.findFirstOrThrow({ where: { attemptId: s.attemptId } });
+      const result = q.result as { fields: { status: string; misconception: string | null }[] };
+      const wrong = result.fields.find((f) => f.status !== "correct")!;
+      wrong.misconception = "nat-before-routing";
+      await current().db.attemptQuestion.update({ where: { attemptId_slot: { attemptId: s.attemptId, slot: q.slot } }, data: { result: result as never } });
+    }
+    const { report, students } = await misconceptionsView(cls.courseId);
+    expect(students).toBe(cls.students.length);
+    expect(report.map((r) => [r.rule, r.students, r.questions.map((q) => [q.questionId, q.students])])).toEqual([
+      ["nat-before-routing", 2, [["NAT homework · z0q0 aws-private-subnet-nat (intermediate)", 2]]],
+    ]);
+    expect(report[0]!.examples.map((e) => e.attemptId).sort()).toEqual(marked.map((s) => s.attemptId).sort());
   });
 
   test("ledger: the grading of every attempt", async () => {

@@ -5,6 +5,7 @@
  */
 import { beforeAll, expect, test, vi } from "vitest";
 import { GET as exportFile } from "@/app/api/v1/courses/[courseId]/exports/[file]/route";
+import { POST as importArchive } from "@/app/api/v1/courses/import/route";
 import { POST as regrade } from "@/app/api/v1/assessments/[assessmentId]/regrade/route";
 import { getDb } from "@/lib/server/db";
 import { call } from "./support/api-client";
@@ -19,7 +20,8 @@ describeEachDatabase("analytics routes", () => {
   type Who = "instructor" | "assistant" | "student" | "outsider" | "anonymous";
   const as = (who: Who) => {
     const fx = cls.fixture;
-    actAs(who === "anonymous" ? ANONYMOUS : userActor(who === "student" ? fx.students[0]! : fx[who]));
+    // The fixture's instructor has the site role that may create courses (seedClass makes it so).
+    actAs(who === "anonymous" ? ANONYMOUS : userActor(who === "student" ? fx.students[0]! : who === "instructor" ? { ...fx.instructor, role: "instructor" } : fx[who]));
   };
   beforeAll(async () => {
     cls = await seedAnalyticsClass({ profiles: ["all-right", "nothing"] });
@@ -49,6 +51,35 @@ describeEachDatabase("analytics routes", () => {
   ] as [string, (c: AnalyticsClass) => Record<string, string>, number][])("exports, instructor, %s: %i", async (_label, params, status) => {
     as("instructor");
     expect((await call(exportFile, "GET", "/x", { params: params(cls) })).status).toBe(status);
+  });
+
+  test.each<[Who, number]>([
+    ["instructor", 200],
+    ["assistant", 403],
+    ["student", 403],
+    ["outsider", 404],
+    ["anonymous", 401],
+  ])("course.json (with secrets and seeds) as %s: %i", async (who, status) => {
+    as(who);
+    const response = await call(exportFile, "GET", "/x", { params: { courseId: cls.courseId, file: "course.json" } });
+    expect(response.status).toBe(status);
+    if (status === 200) expect((await response.json()).course.id).toBe(cls.courseId);
+  });
+
+  test.each([
+    ["a learner may not create courses", "outsider", "{}", 403],
+    ["nobody signed in", "anonymous", "{}", 401],
+    ["not JSON", "instructor", "{", 422],
+    ["not an archive", "instructor", "{\"format\":\"x\"}", 422],
+  ] as [string, Who, string, number][])("import: %s", async (_label, who, raw, status) => {
+    as(who);
+    expect((await call(importArchive, "POST", "/x", { raw })).status).toBe(status);
+  });
+
+  test("import of a course this database already holds: 409", async () => {
+    as("instructor");
+    const archive = await (await call(exportFile, "GET", "/x", { params: { courseId: cls.courseId, file: "course.json" } })).text();
+    expect((await call(importArchive, "POST", "/x", { raw: archive })).status).toBe(409);
   });
 
   const body = { target: "original", reason: "checking the original content", allowLower: false };

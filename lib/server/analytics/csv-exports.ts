@@ -85,33 +85,42 @@ export async function attemptsCsv(courseId: string, pageSize = EXPORT_PAGE_SIZE)
 
 export const FIELD_COLUMNS = ["student_email", "assessment", "attempt", "question", "scenario", "hop", "field", "answer", "expected", "status", "credit", "misconception"] as const;
 
-type QuestionCursor = { readonly attemptId: string; readonly slot: string } | null;
+/** Attempts of the course's assessments (by id, from the assessments' own index) with their graded questions. */
+export async function gradedAttemptPage(assessmentIds: readonly string[], after: string, pageSize: number) {
+  return getDb().assessmentAttempt.findMany({
+    where: { assessmentId: { in: [...assessmentIds] }, gradedAt: { not: null }, id: { gt: after } },
+    orderBy: { id: "asc" },
+    take: pageSize,
+    select: {
+      id: true, number: true, userId: true, assessmentId: true, gradedAt: true, submittedAt: true, user: { select: { email: true } },
+      questions: { orderBy: { slot: "asc" }, select: { slot: true, scenarioId: true, seed: true, difficulty: true, contentHash: true, optionSalt: true, result: true } },
+    },
+  });
+}
+
+/** Attempts per page of the long files: each brings a few questions of a few dozen blanks. */
+const ATTEMPT_PAGE_SIZE = 100;
 
 /** One row per graded blank: what the student answered, what was expected, the credit and the misconception. */
-export async function fieldsCsv(courseId: string, pageSize = EXPORT_PAGE_SIZE): Promise<ReadableStream<Uint8Array>> {
-  return csvStream<QuestionCursor>(FIELD_COLUMNS, null, async (after) => {
-    const page = await getDb().attemptQuestion.findMany({
-      where: { attempt: { assessment: { courseId } }, score: { not: null } },
-      orderBy: [{ attemptId: "asc" }, { slot: "asc" }],
-      take: pageSize,
-      ...(after ? { cursor: { attemptId_slot: after }, skip: 1 } : {}),
-      select: {
-        attemptId: true, slot: true, scenarioId: true, seed: true, difficulty: true, contentHash: true, optionSalt: true, result: true,
-        attempt: { select: { number: true, user: { select: { email: true } }, assessment: { select: { slug: true } } } },
-      },
-    });
+export async function fieldsCsv(courseId: string, pageSize = ATTEMPT_PAGE_SIZE): Promise<ReadableStream<Uint8Array>> {
+  const assessments = await courseAssessments(courseId);
+  const slugs = new Map(assessments.map((a) => [a.id, a.slug]));
+  return csvStream<string>(FIELD_COLUMNS, "", async (after) => {
+    const page = await gradedAttemptPage([...slugs.keys()], after, pageSize);
     const rows: CsvRow[] = [];
-    for (const q of page) {
-      if (!isStoredResult(q.result)) continue;
-      const stored = q.result as unknown as StoredResult;
-      const expected = await expectedValues(q);
-      for (const f of stored.fields) {
-        const { at, field } = blankLocation(f.id);
-        rows.push([q.attempt.user.email, q.attempt.assessment.slug, q.attempt.number, q.slot, q.scenarioId, at, field, f.given, expected?.get(f.id) ?? null, f.status, f.score, f.misconception]);
+    for (const attempt of page) {
+      for (const q of attempt.questions) {
+        if (!isStoredResult(q.result)) continue;
+        const stored = q.result as unknown as StoredResult;
+        const expected = await expectedValues(q);
+        for (const f of stored.fields) {
+          const { at, field } = blankLocation(f.id);
+          rows.push([attempt.user.email, slugs.get(attempt.assessmentId), attempt.number, q.slot, q.scenarioId, at, field, f.given, expected?.get(f.id) ?? null, f.status, f.score, f.misconception]);
+        }
       }
     }
     const last = page[page.length - 1];
-    return { rows, next: page.length < pageSize || !last ? null : { attemptId: last.attemptId, slot: last.slot } };
+    return { rows, next: page.length < pageSize || !last ? null : last.id };
   });
 }
 

@@ -10,7 +10,9 @@ import { assessmentStatistics, type AssessmentStatistics } from "@/lib/assessmen
 import { isStoredResult, type StoredResult } from "@/lib/grader";
 import { getDb } from "../db";
 import { courseAssessments, type CourseAssessment } from "./course-data";
-import { countedResults, EXPORT_PAGE_SIZE, questionLabel } from "./csv-exports";
+import { countedResults, gradedAttemptPage, questionLabel } from "./csv-exports";
+
+const ATTEMPT_PAGE = 200;
 
 export interface StatisticsView {
   readonly assessment: CourseAssessment;
@@ -40,28 +42,23 @@ export async function misconceptionsView(courseId: string): Promise<Misconceptio
   const assessments = await courseAssessments(courseId);
   const titles = new Map(assessments.map((a) => [a.id, a.title]));
   const sightings: MisconceptionSighting[] = [];
-  let after: { attemptId: string; slot: string } | null = null;
-  // Page through the graded questions; only the rule names of each result are kept.
+  let after = "";
+  // Page through the graded attempts; only the rule names of each result are kept.
   for (;;) {
-    const page: { attemptId: string; slot: string; scenarioId: string; difficulty: string; result: unknown; attempt: { userId: string; assessmentId: string; gradedAt: Date | null; submittedAt: Date | null } }[] = await getDb().attemptQuestion.findMany({
-      where: { attempt: { assessment: { courseId } }, score: { not: null } },
-      orderBy: [{ attemptId: "asc" }, { slot: "asc" }],
-      take: EXPORT_PAGE_SIZE,
-      ...(after ? { cursor: { attemptId_slot: after }, skip: 1 } : {}),
-      select: { attemptId: true, slot: true, scenarioId: true, difficulty: true, result: true, attempt: { select: { userId: true, assessmentId: true, gradedAt: true, submittedAt: true } } },
-    });
-    for (const q of page) {
-      if (!isStoredResult(q.result)) continue;
-      const rules = (q.result as unknown as StoredResult).fields.map((f) => f.misconception).filter((r): r is string => r !== null);
-      sightings.push({
-        studentId: q.attempt.userId, attemptId: q.attemptId, assessmentId: q.attempt.assessmentId,
-        questionId: `${titles.get(q.attempt.assessmentId) ?? "?"} · ${questionLabel(q)}`,
-        at: (q.attempt.gradedAt ?? q.attempt.submittedAt ?? new Date(0)).getTime(), rules,
-      });
+    const page = await gradedAttemptPage([...titles.keys()], after, ATTEMPT_PAGE);
+    for (const attempt of page) {
+      for (const q of attempt.questions) {
+        if (!isStoredResult(q.result)) continue;
+        const rules = (q.result as unknown as StoredResult).fields.map((f) => f.misconception).filter((r): r is string => r !== null);
+        sightings.push({
+          studentId: attempt.userId, attemptId: attempt.id, assessmentId: attempt.assessmentId,
+          questionId: `${titles.get(attempt.assessmentId) ?? "?"} · ${questionLabel(q)}`,
+          at: (attempt.gradedAt ?? attempt.submittedAt ?? new Date(0)).getTime(), rules,
+        });
+      }
     }
-    if (page.length < EXPORT_PAGE_SIZE) break;
-    const last = page[page.length - 1]!;
-    after = { attemptId: last.attemptId, slot: last.slot };
+    if (page.length < ATTEMPT_PAGE) break;
+    after = page[page.length - 1]!.id;
   }
   const report = misconceptionReport(sightings);
   const ids = [...new Set(report.flatMap((r) => r.examples.map((e) => e.studentId)))];

@@ -33,6 +33,15 @@ export default async function ExportsPage({ params }: { params: Promise<{ course
           </li>
         ))}
       </ul>
+      {decision.grant.role === "instructor" && (
+        <>
+          <h2>The whole course</h2>
+          <p>
+            <a href={`/api/v1/courses/${courseId}/exports/course.json`} download data-testid="export-course-json">course.json</a>
+            <span className={styles.muted}> Definitions with their secrets, roster, invites, overrides, attempts with events and questions, ledger, audit trail and the frozen scenario content: everything another Hopwise needs to restore the course (POST it to /api/v1/courses/import). Keep it private: it holds the seeds.</span>
+          </p>
+        </>
+      )}
     </main>
   );
 }
