@@ -4,15 +4,10 @@
  * Whether the scores may be shown at all is the feedback rules' call; the page passes that in.
  */
 import "server-only";
+import { noticeText, type NoticeView } from "@/lib/assessment/score-notice-text";
 import { getDb } from "../db";
 
-export interface ScoreNotice {
-  readonly at: Date;
-  readonly kind: "regraded" | "adjusted";
-  readonly oldScore: number | null;
-  readonly newScore: number;
-  readonly because: string;
-}
+export type ScoreNotice = NoticeView;
 
 /** The changes after the first grading of an attempt, oldest first. */
 export async function scoreNotices(attemptId: string): Promise<readonly ScoreNotice[]> {
@@ -24,11 +19,7 @@ export async function scoreNotices(attemptId: string): Promise<readonly ScoreNot
   return rows.map((r) => ({ at: r.at, kind: r.kind === "adjusted" ? "adjusted" : "regraded", oldScore: r.oldScore, newScore: r.newScore, because: r.note }));
 }
 
-const points = (n: number | null) => (n === null ? "ungraded" : String(Math.round(n * 1000) / 1000));
-
 /** The notice as one sentence. */
 export function noticeSentence(n: ScoreNotice, maxScore: number | null): string {
-  const out = maxScore ? ` of ${points(maxScore)}` : "";
-  const what = n.kind === "regraded" ? "after a regrade" : "after a manual adjustment";
-  return `Your score changed from ${points(n.oldScore)} to ${points(n.newScore)}${out} ${what} because ${n.because}`;
+  return noticeText(n, maxScore);
 }
