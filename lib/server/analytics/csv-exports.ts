@@ -45,7 +45,8 @@ export async function gradebookCsv(courseId: string, pageSize = EXPORT_PAGE_SIZE
     });
     const ids = members.map((m) => m.userId);
     const attempts = ids.length === 0 ? [] : await getDb().assessmentAttempt.findMany({
-      where: { userId: { in: ids }, assessment: { courseId, status: "published" }, score: { not: null }, maxScore: { not: null } },
+      // By assessment id, not through the relation: the attempts' (assessmentId, userId) index answers it.
+      where: { assessmentId: { in: assessments.map((a) => a.id) }, userId: { in: ids }, score: { not: null }, maxScore: { not: null } },
       select: { userId: true, assessmentId: true, number: true, score: true, maxScore: true },
     });
     const byKey = new Map<string, GradedAttemptScore[]>();
