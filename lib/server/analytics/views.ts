@@ -1,0 +1,67 @@
+/**
+ * What the statistics and misconception pages show, read once per request: the assessment's item
+ * statistics and health flags from each student's counted attempt, and the course's misconceptions
+ * over time. Pages call these after authorizing; nothing here checks rights.
+ */
+import "server-only";
+import { questionHealth, type HealthFlag } from "@/lib/assessment/health";
+import { misconceptionReport, type MisconceptionSighting, type MisconceptionSummary } from "@/lib/assessment/misconception-report";
+import { assessmentStatistics, type AssessmentStatistics } from "@/lib/assessment/statistics";
+import { isStoredResult, type StoredResult } from "@/lib/grader";
+import { getDb } from "../db";
+import { courseAssessments, type CourseAssessment } from "./course-data";
+import { countedResults, gradedAttemptPage, questionLabel } from "./csv-exports";
+
+const ATTEMPT_PAGE = 200;
+
+export interface StatisticsView {
+  readonly assessment: CourseAssessment;
+  readonly statistics: AssessmentStatistics;
+  readonly health: readonly HealthFlag[];
+}
+
+/** The statistics of one assessment of the course, or null when it is not one of its assessments. */
+export async function statisticsView(courseId: string, assessmentId: string): Promise<StatisticsView | null> {
+  const assessment = (await courseAssessments(courseId)).find((a) => a.id === assessmentId);
+  if (!assessment) return null;
+  const results = await countedResults(assessment.id, assessment.definition);
+  const statistics = assessmentStatistics(results);
+  return { assessment, statistics, health: questionHealth(results, statistics.questions) };
+}
+
+export interface MisconceptionsView {
+  readonly report: readonly MisconceptionSummary[];
+  /** Students with at least one graded question. */
+  readonly students: number;
+  readonly assessments: ReadonlyMap<string, string>;
+  readonly studentNames: ReadonlyMap<string, string>;
+}
+
+/** Misconceptions across every graded attempt of the course (all attempts: a misconception seen once was held). */
+export async function misconceptionsView(courseId: string): Promise<MisconceptionsView> {
+  const assessments = await courseAssessments(courseId);
+  const titles = new Map(assessments.map((a) => [a.id, a.title]));
+  const sightings: MisconceptionSighting[] = [];
+  let after = "";
+  // Page through the graded attempts; only the rule names of each result are kept.
+  for (;;) {
+    const page = await gradedAttemptPage([...titles.keys()], after, ATTEMPT_PAGE);
+    for (const attempt of page) {
+      for (const q of attempt.questions) {
+        if (!isStoredResult(q.result)) continue;
+        const rules = (q.result as unknown as StoredResult).fields.map((f) => f.misconception).filter((r): r is string => r !== null);
+        sightings.push({
+          studentId: attempt.userId, attemptId: attempt.id, assessmentId: attempt.assessmentId,
+          questionId: `${titles.get(attempt.assessmentId) ?? "?"} · ${questionLabel(q)}`,
+          at: (attempt.gradedAt ?? attempt.submittedAt ?? new Date(0)).getTime(), rules,
+        });
+      }
+    }
+    if (page.length < ATTEMPT_PAGE) break;
+    after = page[page.length - 1]!.id;
+  }
+  const report = misconceptionReport(sightings);
+  const ids = [...new Set(report.flatMap((r) => r.examples.map((e) => e.studentId)))];
+  const users = ids.length === 0 ? [] : await getDb().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } });
+  return { report, students: new Set(sightings.map((s) => s.studentId)).size, assessments: titles, studentNames: new Map(users.map((u) => [u.id, u.name ?? u.email])) };
+}
