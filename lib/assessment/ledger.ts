@@ -61,6 +61,9 @@ export function foldLedger(entries: readonly LedgerEntry[]): LedgerState {
   for (const e of ordered) {
     if (e.kind !== "adjusted") {
       if (e.slot !== null) continue;
+      // A regrade moves a manual total by what it changed (lib/server/analytics/regrade.ts writes the
+      // attempt's score the same way), so an instructor's total survives a regrade without losing it.
+      if (e.kind === "regraded" && manualTotal !== null && e.oldScore !== null) manualTotal = round(manualTotal + e.newScore - e.oldScore);
       automatic = e.newScore;
       if (e.kind === "graded") {
         manualTotal = null;
