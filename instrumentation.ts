@@ -6,6 +6,9 @@ export async function register(): Promise<void> {
     // Stale guests' practice is deleted at start-up and every few hours (docs/threat-model.md, "Storage").
     const { scheduleGuestCleanup } = await import("@/lib/server/practice/guest-retention");
     scheduleGuestCleanup();
+    // Attempts whose time ran out are submitted and graded by the server, browser or not.
+    const { scheduleAttemptSweep } = await import("@/lib/server/assessments/sweeper");
+    scheduleAttemptSweep();
     // Rate limits key on the client address, which only the HTTP server's socket knows.
     const { installClientAddressHook } = await import("@/lib/server/http/client-address");
     installClientAddressHook();

@@ -12,8 +12,11 @@
 import { canSave, canSubmit, formatUtc, type Refusal } from "./access";
 import { GRACE_MS } from "./deadline";
 
+/** One blank's answer as the grader reads it: text, an ordering, or a socket's parts (lib/grader/model-answers.ts). */
+export type AnswerValue = string | readonly string[] | Readonly<Record<string, string>>;
+
 /** Answers by drawn slot, then by blank id. */
-export type Answers = Readonly<Record<string, Readonly<Record<string, string>>>>;
+export type Answers = Readonly<Record<string, Readonly<Record<string, AnswerValue>>>>;
 
 interface Staff { readonly by: string; readonly reason: string }
 
@@ -61,7 +64,7 @@ const refuse = (reason: AttemptRefusal, message: string): EventResult => ({ ok: 
 const accept = (state: AttemptSnapshot): EventResult => ({ ok: true, state });
 
 function mergeAnswers(old: Answers, added: Answers): Answers {
-  const out: Record<string, Readonly<Record<string, string>>> = { ...old };
+  const out: Record<string, Readonly<Record<string, AnswerValue>>> = { ...old };
   for (const [slot, blanks] of Object.entries(added)) out[slot] = { ...(old[slot] ?? {}), ...blanks };
   return out;
 }

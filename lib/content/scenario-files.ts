@@ -21,6 +21,8 @@ export interface LoadedScenario {
   readonly scenario: ScenarioFile;
   /** sha256 of the file's bytes, lower-case hex. */
   readonly contentHash: string;
+  /** The file's text (assessments keep it by hash, so an attempt can be re-simulated as it was taken). */
+  readonly source: string;
   /** The path as it was given (or as listed), used in messages. */
   readonly file: string;
 }
@@ -76,7 +78,7 @@ export function loadScenarioFile(file: string): ScenarioFileResult {
   }
   const result = loadScenarioText(text, file);
   if (!result.ok) return { ok: false, file, errors: result.errors };
-  return { ok: true, scenario: result.scenario, contentHash: contentHashOf(bytes), file };
+  return { ok: true, scenario: result.scenario, contentHash: contentHashOf(bytes), source: text, file };
 }
 
 /** A directory that cannot be listed. */

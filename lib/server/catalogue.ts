@@ -64,6 +64,12 @@ export function getScenario(id: string): { scenario: ScenarioFile; contentHash: 
   return hit ? { scenario: hit.scenario, contentHash: hit.contentHash } : null;
 }
 
+/** A scenario's file text and content hash, or null for an unknown id (what an assessment freezes). */
+export function getScenarioSource(id: string): { source: string; contentHash: string } | null {
+  const hit = load().byId.get(id);
+  return hit ? { source: hit.source, contentHash: hit.contentHash } : null;
+}
+
 const KEY_CACHE_SIZE = 256;
 const keys = new Map<string, AnswerKey>();
 
