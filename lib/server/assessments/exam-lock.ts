@@ -13,8 +13,10 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { GRACE_MS } from "@/lib/assessment/deadline";
 import { formatUtc } from "@/lib/assessment/access";
-import { getDb, isUniqueViolation } from "../db";
+import { closeIfOverdue } from "@/lib/assessment/attempt";
+import { getDb } from "../db";
 import { getRequestOwner } from "../request-owner";
+import { appendAttemptEvent } from "./event-log";
 
 export const EXAM_IN_PROGRESS = "exam_in_progress";
 
@@ -65,31 +67,16 @@ export function examHref(lock: ExamLock): string {
 /** Records that the lock refused `what`, on the exam attempt's event log (never fails the refusal). */
 export async function recordLockRefusal(lock: ExamLock, what: LockedFeature, now: number): Promise<void> {
   try {
-    await appendLockRefused(lock.attemptId, what, now);
+    // Through the log like every other event; an attempt whose time ran out meanwhile is left to
+    // the sweeper to close and grade (recording on it here would mark it submitted ungraded).
+    await appendAttemptEvent(lock.attemptId, (state) =>
+      state === null || closeIfOverdue(state, now).status !== "in-progress"
+        ? { refuse: "already_submitted", message: "The exam is over." }
+        : { type: "lock-refused", at: Math.max(now, state.lastEventAt), what });
   } catch (error) {
     // The refusal stands whatever happens to its record; the log only loses one line.
     console.error("[exam-lock] could not record a refusal:", error);
   }
-}
-
-/**
- * Appends a `lock-refused` event with the next sequence number. The primary key (attemptId, seq)
- * refuses a second writer of the same number, so a clash with a concurrent save is retried. The
- * event never goes back in time (replay refuses out-of-order events): at least the last event's.
- */
-async function appendLockRefused(attemptId: string, what: LockedFeature, now: number): Promise<void> {
-  const db = getDb();
-  for (let tries = 0; tries < 5; tries++) {
-    const last = await db.attemptEvent.findFirst({ where: { attemptId }, orderBy: { seq: "desc" }, select: { seq: true, at: true } });
-    const at = Math.max(now, last?.at.getTime() ?? now);
-    try {
-      await db.attemptEvent.create({ data: { attemptId, seq: (last?.seq ?? 0) + 1, type: "lock-refused", at: new Date(at), data: { type: "lock-refused", at, what } } });
-      return;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
-  throw new Error("the attempt's log kept changing");
 }
 
 /** The signed-in user of this request (guests and visitors are never locked). */

@@ -19,7 +19,8 @@ import { GET as nextDrill } from "@/app/api/v1/drills/next/route";
 import { POST as gradeDrill } from "@/app/api/v1/drills/grade/route";
 import { GET as explainDrill } from "@/app/api/v1/drills/explain/route";
 import { GRACE_MS } from "@/lib/assessment/deadline";
-import { replayAttempt, type AttemptEvent } from "@/lib/assessment/attempt";
+import { replayAttempt } from "@/lib/assessment/attempt";
+import { eventOf } from "@/lib/server/assessments/event-log";
 import { examLockForPage, findExamLock } from "@/lib/server/assessments/exam-lock";
 import { getDb } from "@/lib/server/db";
 import { call, json } from "../support/api-client";
@@ -50,7 +51,7 @@ const LOCKED_ROUTES = [
 
 async function eventsOf(attemptId: string) {
   const rows = await getDb().attemptEvent.findMany({ where: { attemptId }, orderBy: { seq: "asc" } });
-  return rows.map((r) => r.data as unknown as AttemptEvent);
+  return rows.map(eventOf);
 }
 
 describeEachDatabase("the exam lock", () => {

@@ -48,7 +48,7 @@ export async function seedAttempt(assessmentId: string, courseId: string, option
     data: {
       assessmentId, userId, number: 1, status, startedAt: new Date(now - 60_000), deadline, answers: {},
       ...(status === "submitted" ? { submittedAt: new Date(now - 1_000), submittedBy: "student" } : {}),
-      events: { create: [{ seq: 1, type: "started", at: new Date(now - 60_000), data: { type: "started", at: now - 60_000, deadline: deadline?.getTime() ?? null } }] },
+      events: { create: [{ seq: 1, type: "started", at: new Date(now - 60_000), data: { deadline: deadline?.getTime() ?? null } }] },
     },
   });
   return { userId, attempt };
