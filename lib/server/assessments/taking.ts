@@ -158,3 +158,8 @@ export async function attemptJourney(attemptId: string, slot: string, now: numbe
   const focus = first ? journeyFocus(flows, first.flow, first.at) : null;
   return { diagram: diagramFor(frozen.scenario, q.seed), flows, ...focus };
 }
+
+/** The server's clock, the only one an attempt is judged by (pages read it here, once per request). */
+export function serverNow(): number {
+  return Date.now();
+}

@@ -2,7 +2,8 @@
  * GET /api/v1/assessment-attempts/:id: the caller's own attempt: while in progress, its questions'
  * sheets (no expected value, seed or salt), saved answers, the deadline and the server's now (the
  * page's timer counts from these); once submitted, the results holding only the feedback parts
- * whose moment has come. 404 for anyone but its student.
+ * whose moment has come. `?fields=clock`: only status, deadline and the server's now (the timer
+ * re-syncs with it, and learns of time an instructor added). 404 for anyone but its student.
  */
 import { NextResponse } from "next/server";
 import { withApiErrors } from "@/lib/server/api";
@@ -12,14 +13,20 @@ import { PRIVATE } from "@/lib/server/assessments/taking-http";
 import { getActor } from "@/lib/server/auth/actor";
 import { refusalResponse } from "@/lib/server/auth/http";
 import { authorizeAttempt } from "@/lib/server/auth/policy";
+import { getDb } from "@/lib/server/db";
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-export const GET = withApiErrors(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = withApiErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const decision = await authorizeAttempt(await getActor(), "attempt.work", id);
   if (!decision.ok) return refusalResponse(decision.reason === "forbidden" ? "not_found" : decision.reason);
   const now = Date.now();
+  if (new URL(request.url).searchParams.get("fields") === "clock") {
+    const row = await getDb().assessmentAttempt.findUnique({ where: { id }, select: { status: true, deadline: true } });
+    if (!row) return refusalResponse("not_found");
+    return NextResponse.json({ status: row.status, deadline: iso(row.deadline?.getTime() ?? null), serverNow: iso(now) }, { headers: PRIVATE });
+  }
   const attempt = await studentAttempt(id, now);
   if (!attempt) return refusalResponse("not_found");
   const state = {
