@@ -17,8 +17,9 @@ export const POST = withApiErrors(async (request: Request, { params }: { params:
   const { id } = await params;
   const decision = await authorizeAttempt(await getActor(), "attempt.work", id);
   if (!decision.ok) return refusalResponse(decision.reason === "forbidden" ? "not_found" : decision.reason);
-  // An empty body is a plain submit.
-  const hasBody = (request.headers.get("content-length") ?? "0") !== "0" || request.headers.has("content-type");
+  // No body (the page's button, a client sending Content-Length: 0 whatever its Content-Type) is a plain submit.
+  const length = request.headers.get("content-length");
+  const hasBody = length !== "0" && (length !== null || request.headers.has("content-type"));
   const input = hasBody ? await parseJsonBody(request, SubmitSchema, { maxBytes: MAX_ANSWERS_BODY_BYTES }) : { ok: true as const, data: {} };
   if (!input.ok) return input.response;
   const now = Date.now();
