@@ -5,9 +5,10 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/** `exact`: only the page itself is current, not the pages under it (a course's overview tab). */
+export function NavLink({ href, children, exact }: { href: string; children: ReactNode; exact?: boolean }) {
   const pathname = usePathname();
-  const current = pathname === href || pathname.startsWith(`${href}/`);
+  const current = pathname === href || (!exact && pathname.startsWith(`${href}/`));
   return (
     <Link href={href} aria-current={current ? "page" : undefined}>
       {children}

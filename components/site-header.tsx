@@ -5,6 +5,7 @@
 import Link from "next/link";
 import type { Role } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/server/auth";
+import { hasStaffMembership } from "@/lib/server/courses/courses";
 import { ReturnHereLink } from "./auth/return-here-link";
 import { SignOutButton } from "./auth/sign-out-button";
 import { NavLink } from "./nav-link";
@@ -16,18 +17,27 @@ interface NavItem {
   roles?: readonly Role[];
   /** Only shown to signed-in users (any role). */
   signedIn?: boolean;
+  /** Only shown to course staff: the instructor or admin role, or an instructor/assistant membership. */
+  staff?: boolean;
 }
 
 const NAV_ITEMS: readonly NavItem[] = [
   { href: "/scenarios", label: "Scenarios" },
   { href: "/drills", label: "Drills" },
   { href: "/me", label: "Progress", signedIn: true },
+  { href: "/courses", label: "Courses", signedIn: true },
+  { href: "/teach", label: "Teach", staff: true },
+  { href: "/admin/users", label: "Admin", roles: ["admin"] },
 ];
+
+const STAFF_ROLES: readonly Role[] = ["instructor", "admin"];
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
+  // One indexed read, only for signed-in learners (an assistant has the learner site role).
+  const staff = user !== null && (STAFF_ROLES.includes(user.role) || (await hasStaffMembership(user.id)));
   const items = NAV_ITEMS.filter(
-    (item) => (!item.roles || (user && item.roles.includes(user.role))) && (!item.signedIn || user !== null),
+    (item) => (!item.roles || (user && item.roles.includes(user.role))) && (!item.signedIn || user !== null) && (!item.staff || staff),
   );
   return (
     <header className="site-header">

@@ -7,7 +7,7 @@
  * HMAC input). In "same-for-everyone" mode the student id is left out of the input: everyone's
  * n-th attempt gets the same questions and seeds.
  */
-import { hmacSha256 } from "./hmac";
+import { hmacSha256 } from "../scenario/digest";
 import type { AssessmentDefinition } from "./schema";
 import type { Difficulty } from "../scenario/schema";
 

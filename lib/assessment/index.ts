@@ -14,7 +14,6 @@ export * from "./draw";
 export * from "./scoring";
 export * from "./feedback";
 export * from "./statistics";
-export { hmacSha256, sha256, toHex } from "./hmac";
 export { assessmentJsonSchemaText } from "./json-schema";
 export * from "./attempt";
 export * from "./explain";

@@ -2,7 +2,8 @@
  * SHA-256 and HMAC-SHA-256 in plain TypeScript, for the pure core (no node:crypto here, so the
  * core stays free of I/O modules and runs anywhere). Used where a value must be unguessable from
  * what a learner sees: option ids keyed by a per-attempt secret, and variant fingerprints.
- * Inputs are strings, encoded as UTF-8; outputs are lower-case hex.
+ * Also the assessment draw (lib/assessment/draw.ts), which reads the bytes. Inputs are strings,
+ * encoded as UTF-8; outputs are bytes or lower-case hex.
  */
 
 const K = new Uint32Array([
@@ -51,15 +52,26 @@ function digestBytes(message: Uint8Array): Uint8Array {
   return out;
 }
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+/** Lower-case hex of some bytes. */
+export const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+/** SHA-256 of some bytes. */
+export function sha256(message: Uint8Array): Uint8Array {
+  return digestBytes(message);
+}
 
 /** SHA-256 of a string (UTF-8), as hex. */
 export function sha256Hex(text: string): string {
-  return hex(digestBytes(utf8.encode(text)));
+  return toHex(digestBytes(utf8.encode(text)));
 }
 
 /** HMAC-SHA-256 (RFC 2104) of `message` under `key`, as hex: a keyed function nobody can evaluate without the key. */
 export function hmacSha256Hex(key: string, message: string): string {
+  return toHex(hmacSha256(key, message));
+}
+
+/** HMAC-SHA-256 of `message` under `key`, as 32 bytes. */
+export function hmacSha256(key: string, message: string): Uint8Array {
   let k: Uint8Array = utf8.encode(key);
   if (k.length > 64) k = digestBytes(k);
   const inner = new Uint8Array(64);
@@ -76,5 +88,5 @@ export function hmacSha256Hex(key: string, message: string): string {
   const outerInput = new Uint8Array(64 + 32);
   outerInput.set(outer);
   outerInput.set(innerHash, 64);
-  return hex(digestBytes(outerInput));
+  return digestBytes(outerInput);
 }

@@ -20,7 +20,7 @@ import { claimGuestAttempts } from "./attempts";
 import { findSessionUser, revokeSession, SESSION_MAX_AGE_SECONDS, startSession } from "./auth/sessions";
 import { getAuthEnv } from "./env";
 import { GUEST_COOKIE, verifyGuestToken } from "./guest";
-import { findOrCreateOAuthUser, type PublicUser, verifyPassword } from "./users";
+import { claimInvitesQuietly, findOrCreateOAuthUser, type PublicUser, verifyPassword } from "./users";
 
 export type CurrentUser = PublicUser;
 
@@ -94,6 +94,8 @@ export const authOptions: NextAuthOptions = {
         token.sid = await startSession(ours.id);
         delete token.role;
         await claimPracticeOfThisBrowser(ours.id);
+        // Invites to courses sent to this email before the account existed (OAuth accounts are created here).
+        if (user.email) await claimInvitesQuietly(ours.id, user.email);
       }
       return token;
     },

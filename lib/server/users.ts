@@ -2,6 +2,7 @@
 import "server-only";
 import { type Role, toRole } from "@/lib/auth/roles";
 import { NewPasswordSchema } from "@/lib/auth/schemas";
+import { claimCourseInvites } from "./courses/invites";
 import { getDb, isUniqueViolation } from "./db";
 import { hashPassword, verifyPasswordHash } from "./passwords";
 
@@ -51,6 +52,7 @@ export async function createUserWithPassword(input: NewUser): Promise<CreateUser
     const user = await db.user.create({
       data: { email, passwordHash, name: input.name ?? null, role: input.role ?? "learner" },
     });
+    await claimInvitesQuietly(user.id, email);
     return { ok: true, user: toPublicUser(user) };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "email_taken" };
@@ -96,4 +98,17 @@ export async function findOrCreateOAuthUser(input: { email: string; name?: strin
     update: {},
   });
   return user.disabledAt === null ? toPublicUser(user) : null;
+}
+
+/**
+ * Course invites for this email become memberships (lib/server/courses/invites.ts). Called when an
+ * account is created and at every sign-in; a failure is logged, never a reason to refuse the sign-in
+ * (the next sign-in claims them).
+ */
+export async function claimInvitesQuietly(userId: string, email: string): Promise<void> {
+  try {
+    await claimCourseInvites(userId, normaliseEmail(email));
+  } catch (error) {
+    console.error("Claiming course invites failed", error);
+  }
 }

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { hmacSha256, sha256, toHex } from "@/lib/assessment/hmac";
+import { hmacSha256, sha256, toHex } from "@/lib/scenario/digest";
 
 /** The pure implementation must equal Node's, on the padding edges (55, 56, 64 bytes) and long keys. */
 const MESSAGES: [string, string][] = [
