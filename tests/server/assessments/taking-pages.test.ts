@@ -4,7 +4,7 @@
  * element tree (what React serialises into the RSC payload for client components and renders into
  * HTML) holding no expected value during the attempt or after submitting before the feedback moment.
  */
-import { beforeAll, afterAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import AttemptPage from "@/app/(learn)/courses/[courseId]/attempts/[attemptId]/page";
 import BeforeStartPage from "@/app/(learn)/courses/[courseId]/assessments/[assessmentId]/page";
 import { GRACE_MS } from "@/lib/assessment/deadline";
