@@ -16,13 +16,18 @@ import { NatEntryBlank } from "./nat-entry-blank";
 import { OrderBlank } from "./order-blank";
 import { SaveStatusLine } from "./save-status";
 import { TextBlank } from "./text-blank";
-import { useAutosave } from "./use-autosave";
+import { type AutosaveTarget, useAutosave } from "./use-autosave";
 import styles from "./answer-form.module.css";
 
 export interface AnswerFormProps {
   readonly attemptId: string;
   readonly flows: readonly SheetFlow[];
   readonly savedAnswers: Readonly<Record<string, unknown>>;
+  /**
+   * An assessment question: answers save to its attempt under its slot, and the attempt page's one
+   * submit button (not this form's) submits; `onFlushReady` hands that button this form's flush.
+   */
+  readonly assessment?: AutosaveTarget & { readonly onFlushReady?: (flush: () => Promise<boolean>) => () => void };
 }
 
 /**
@@ -36,17 +41,19 @@ function distinctPrompt(q: SheetQuestion, all: readonly SheetQuestion[]): string
   return `${q.prompt} (the ${ordinal} one)`;
 }
 
-export function AnswerForm({ attemptId, flows, savedAnswers }: AnswerFormProps) {
+export function AnswerForm({ attemptId, flows, savedAnswers, assessment }: AnswerFormProps) {
   const router = useRouter();
   const [initial] = useState(() => answersFrom(savedAnswers));
   const [answers, setAnswers] = useState<Answers>(initial);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
-  const autosave = useAutosave(attemptId, answers, initial);
+  const autosave = useAutosave(attemptId, answers, initial, 700, assessment);
 
   const set = useCallback((id: string, value: AnswerValue) => setAnswers((a) => ({ ...a, [id]: value })), []);
   const { flush } = autosave;
+  const onFlushReady = assessment?.onFlushReady;
+  useEffect(() => onFlushReady?.(flush), [onFlushReady, flush]);
   const commit = useCallback(() => void flush(), [flush]);
   const disabled = submitting || autosave.status.state === "submitted";
 
@@ -88,7 +95,9 @@ export function AnswerForm({ attemptId, flows, savedAnswers }: AnswerFormProps) 
   }
 
   let counter = 0;
-  const nextId = () => `b${counter++}`;
+  // Two assessment questions share a page: their ids must not clash.
+  const idPrefix = assessment?.slot ? `${assessment.slot}-` : "";
+  const nextId = () => `${idPrefix}b${counter++}`;
 
   function renderBlank(blank: PublicBlank, where: string) {
     const domId = nextId();
@@ -129,8 +138,8 @@ export function AnswerForm({ attemptId, flows, savedAnswers }: AnswerFormProps) 
       data-testid="answer-form"
     >
       {flows.map((flow) => (
-        <section key={flow.id} className={styles.flow} aria-labelledby={`flow-${flow.id}`}>
-          <h3 id={`flow-${flow.id}`} className={styles.flowTitle}>
+        <section key={flow.id} className={styles.flow} aria-labelledby={`${idPrefix}flow-${flow.id}`}>
+          <h3 id={`${idPrefix}flow-${flow.id}`} className={styles.flowTitle}>
             {flow.title}
           </h3>
           {flow.question && <p className={styles.flowQuestion}>{flow.question}</p>}
@@ -187,9 +196,11 @@ export function AnswerForm({ attemptId, flows, savedAnswers }: AnswerFormProps) 
             {submitError}
           </p>
         )}
-        <button type="button" className="button" onClick={() => void submit()} disabled={disabled} data-testid="submit">
-          {submitting ? "Submitting…" : "Submit answers"}
-        </button>
+        {!assessment && (
+          <button type="button" className="button" onClick={() => void submit()} disabled={disabled} data-testid="submit">
+            {submitting ? "Submitting…" : "Submit answers"}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -19,13 +19,23 @@ export type SaveStatus =
 const RETRY_START_MS = 1_000;
 const RETRY_MAX_MS = 15_000;
 
+/**
+ * Where an attempt's answers are saved. Practice: /api/v1/attempts/:id/answers with
+ * {answers}. An assessment question: its attempt's answers route, the answers under its slot.
+ */
+export interface AutosaveTarget {
+  readonly url: string;
+  /** The assessment slot the answers belong to (sent as {answers: {[slot]: answers}}). */
+  readonly slot?: string;
+}
+
 /** Only the answered blanks travel: a cleared field is simply absent from the saved set. */
-function bodyOf(answers: Answers): string {
+function bodyOf(answers: Answers, slot?: string): string {
   const kept: Record<string, unknown> = {};
   for (const [id, v] of Object.entries(answers)) {
     if (typeof v === "string" ? v.trim() !== "" : Array.isArray(v) ? v.length > 0 : Object.values(v).some((p) => typeof p === "string" && p.trim() !== "")) kept[id] = v;
   }
-  return JSON.stringify({ answers: kept });
+  return JSON.stringify({ answers: slot === undefined ? kept : { [slot]: kept } });
 }
 
 async function messageOf(response: Response): Promise<string> {
@@ -33,11 +43,12 @@ async function messageOf(response: Response): Promise<string> {
   return body?.error?.message ?? `the server answered ${response.status}`;
 }
 
-export function useAutosave(attemptId: string, answers: Answers, initial: Answers, delayMs = 700) {
-  const url = `/api/v1/attempts/${encodeURIComponent(attemptId)}/answers`;
+export function useAutosave(attemptId: string, answers: Answers, initial: Answers, delayMs = 700, target?: AutosaveTarget) {
+  const url = target?.url ?? `/api/v1/attempts/${encodeURIComponent(attemptId)}/answers`;
+  const slot = target?.slot;
   const [status, setStatus] = useState<SaveStatus>({ state: "idle" });
-  const latest = useRef(bodyOf(answers));
-  const saved = useRef(bodyOf(initial));
+  const latest = useRef(bodyOf(answers, slot));
+  const saved = useRef(bodyOf(initial, slot));
   const inflight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryDelay = useRef(RETRY_START_MS);
@@ -46,7 +57,7 @@ export function useAutosave(attemptId: string, answers: Answers, initial: Answer
   const lastBeacon = useRef<string | null>(null);
   const submittedElsewhere = useRef(false);
 
-  latest.current = bodyOf(answers);
+  latest.current = bodyOf(answers, slot);
 
   const clearTimer = () => {
     if (timer.current) clearTimeout(timer.current);

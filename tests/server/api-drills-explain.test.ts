@@ -2,10 +2,13 @@
  * GET /api/v1/drills/explain: any typed address gets the drills' worked explanation; bad input
  * gets a 422 with a message a learner can act on, never a 500.
  */
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { GET as explain } from "@/app/api/v1/drills/explain/route";
 import type { AddressExplanation } from "@/lib/drills/explain-address";
 import { call, json } from "./support/api-client";
+
+// No request and no exam here: the lock has its own tests (tests/server/assessments/exam-lock.test.ts).
+vi.mock("@/lib/server/assessments/exam-lock", () => import("./support/no-exam-lock"));
 
 const get = (address?: string) => call(explain, "GET", "/api/v1/drills/explain", address === undefined ? {} : { query: { address } });
 

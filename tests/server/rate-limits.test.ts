@@ -25,6 +25,9 @@ import { checkRateLimitSettings, rateLimitPolicy } from "@/lib/server/http/rate-
 import { createRateLimitStore, RATE_LIMIT_TABLE } from "@/lib/server/http/rate-limit-store";
 import { BASE } from "./support/api-client";
 
+// No request and no exam here: the lock has its own tests (tests/server/assessments/exam-lock.test.ts).
+vi.mock("@/lib/server/assessments/exam-lock", () => import("./support/no-exam-lock"));
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hopwise-rate-"));
 const sqlite = (name: string): DatabaseTarget => {
   const file = path.join(dir, `${name}.db`);

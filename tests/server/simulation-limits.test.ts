@@ -12,6 +12,9 @@ import { closeSimulationPool } from "@/lib/server/simulation-pool/pool";
 import { hostileScenario, hostileScenarioYaml } from "@/scripts/lib/hostile-scenarios";
 import { call, json } from "./support/api-client";
 
+// No request and no exam here: the lock has its own tests (tests/server/assessments/exam-lock.test.ts).
+vi.mock("@/lib/server/assessments/exam-lock", () => import("./support/no-exam-lock"));
+
 // No database here: the variant guard (tested in variant-guard.test.ts) sees no open attempt.
 vi.mock("@/lib/server/practice/variant-guard", () => import("./support/no-variant-in-practice"));
 

@@ -19,6 +19,7 @@ import { ATTEMPT_SEED_MIN, drawAttemptSecrets, PUBLIC_SEED_MAX } from "@/lib/ser
 import { call, json } from "./support/api-client";
 import { actAs, newGuest } from "./support/mock-owner";
 import { describeEachDatabase } from "./support/test-database";
+import { seedAttempt, seedCourseWithAssessment } from "./support/exam-fixture";
 
 vi.mock("@/lib/server/request-owner", () => import("./support/mock-owner"));
 
@@ -90,5 +91,28 @@ describeEachDatabase("variant guard", () => {
     expect((await routes(seed)[0]!.run()).status).toBe(409);
     actAs(null);
     expect((await routes(seed)[1]!.run()).status).toBe(409);
+  });
+});
+
+describeEachDatabase("variant guard: assessment questions", () => {
+  test("a question drawn for an assessment attempt in progress closes its variant on every study route until the attempt is submitted", async () => {
+    actAs(newGuest());
+    const { course, assessment } = await seedCourseWithAssessment("homework");
+    const { attempt } = await seedAttempt(assessment.id, course.id);
+    const publicSeed = 6_000 + Math.floor(Math.random() * 800);
+    // As if the attempt's secret seed drew the same values as this public seed.
+    await getDb().attemptQuestion.create({
+      data: {
+        attemptId: attempt.id, slot: "z0q0", zone: 0, alternative: 0, scenarioId: GOOGLE, difficulty: "beginner", points: 10, seed: 123_456,
+        contentHash: getScenario(GOOGLE)!.contentHash, engineVersion: "test", optionSalt: "salt-of-the-test-question", variantFingerprint: seedFingerprint(scenario(), publicSeed),
+      },
+    });
+    for (const route of routes(publicSeed)) {
+      const response = await route.run();
+      expect({ route: route.label, status: response.status }).toEqual({ route: route.label, status: 409 });
+      expect((await json(response)).error.code).toBe("variant_in_practice");
+    }
+    await getDb().assessmentAttempt.update({ where: { id: attempt.id }, data: { status: "submitted", submittedAt: new Date() } });
+    for (const route of routes(publicSeed)) expect({ route: route.label, status: (await route.run()).status }).toEqual({ route: route.label, status: 200 });
   });
 });

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExamLockNotice } from "@/components/assessment/exam-lock-notice";
+import { examLockForPage } from "@/lib/server/assessments/exam-lock";
 import { isDrillKind } from "@/lib/drills/generate";
 import { DRILL_KINDS, type DrillKind } from "@/lib/drills/types";
 import { nextPublicDrill } from "@/lib/server/drill-bank";
@@ -13,6 +15,8 @@ export const metadata: Metadata = { title: "Addressing drills" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DrillsPage({ searchParams }: { searchParams: SearchParams }) {
+  const lock = await examLockForPage("drills");
+  if (lock) return <ExamLockNotice lock={lock} />;
   const params = await searchParams;
   const raw = params.kind;
   const rawAddress = Array.isArray(params.address) ? params.address[0] : params.address;

@@ -5,6 +5,7 @@
  */
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { examHref, examLockOnRequest } from "@/lib/server/assessments/exam-lock";
 import { getOrCreateRequestOwner } from "@/lib/server/request-owner";
 import { startPractice } from "@/lib/server/practice";
 import { DifficultySchema } from "@/lib/scenario/schema";
@@ -20,6 +21,9 @@ export async function startPracticeAction(formData: FormData): Promise<void> {
     difficulty: formData.get("difficulty") ?? "beginner",
   });
   if (!parsed.success) redirect("/scenarios?error=bad-request");
+  // During an exam nothing starts: back to the exam (the refusal is recorded on it).
+  const lock = await examLockOnRequest("practice");
+  if (lock) redirect(examHref(lock));
   const owner = await getOrCreateRequestOwner();
   const started = await startPractice(owner, parsed.data.scenarioId, parsed.data.difficulty);
   if (!started.ok) redirect("/scenarios?error=unknown-scenario");

@@ -3,8 +3,9 @@
  * variant somebody is practising right now. Attempts draw their seeds outside the public range, but
  * two seeds can draw the same variable values; so every attempt stores its variant's fingerprint and
  * a public request whose variant has the fingerprint of an in-progress attempt (anyone's: a second
- * account is free) is refused with 409 `variant_in_practice`. Interview sessions draw from the same
- * secret range and are guarded the same way until they end.
+ * account is free) is refused with 409 `variant_in_practice`. Assessment questions count too: an
+ * assessment's seeds are secret and above the public range, but its variant must not be studied either.
+ * Interview sessions draw from the same secret range and are guarded the same way until they end.
  */
 import "server-only";
 import type { Trace } from "@/lib/engine/trace-types";
@@ -16,10 +17,17 @@ import { isVariantInInterview } from "../interviews/store";
 
 export const VARIANT_IN_PRACTICE = "variant_in_practice";
 
-/** Whether an attempt, or an interview session not yet ended, on the variant with this fingerprint is in progress. */
+/**
+ * Whether an attempt on the variant with this fingerprint is in progress: a practice attempt, a
+ * question drawn for an assessment attempt (homework or exam) that is still open, or an interview
+ * session not yet ended.
+ */
 export async function isVariantInPractice(fingerprint: string): Promise<boolean> {
-  const hit = await getDb().attempt.findFirst({ where: { variantFingerprint: fingerprint, status: "in_progress" }, select: { id: true } });
-  return hit !== null || (await isVariantInInterview(fingerprint));
+  const db = getDb();
+  const practice = await db.attempt.findFirst({ where: { variantFingerprint: fingerprint, status: "in_progress" }, select: { id: true } });
+  if (practice) return true;
+  const assessed = await db.attemptQuestion.findFirst({ where: { variantFingerprint: fingerprint, attempt: { status: "in_progress" } }, select: { slot: true } });
+  return assessed !== null || (await isVariantInInterview(fingerprint));
 }
 
 function refusal() {

@@ -5,9 +5,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ExamLockNotice } from "@/components/assessment/exam-lock-notice";
 import { GuestNotice } from "@/components/practice/guest-notice";
 import { PracticeSheet } from "@/components/practice/practice-sheet";
 import { ResultsView } from "@/components/practice/results-view";
+import { examLockForPage } from "@/lib/server/assessments/exam-lock";
 import { loadPracticePage } from "@/lib/server/practice-page";
 import { getRequestOwner } from "@/lib/server/request-owner";
 
@@ -28,6 +30,8 @@ export async function generateMetadata({ params }: PracticePageProps): Promise<M
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function PracticePage({ params, searchParams }: PracticePageProps) {
+  const lock = await examLockForPage("practice");
+  if (lock) return <ExamLockNotice lock={lock} />;
   const data = await load((await params).attemptId);
   if (!data) notFound();
   const current = await owner();

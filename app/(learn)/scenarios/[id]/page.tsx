@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExamLockNotice } from "@/components/assessment/exam-lock-notice";
 import { TopologyDiagram } from "@/components/diagram/topology-diagram";
+import { examLockForPage } from "@/lib/server/assessments/exam-lock";
 import { DIFFICULTIES } from "@/lib/scenario/schema";
 import { startPracticeAction } from "../../practice/start-practice";
 import { CONCEPT_LABELS, DIFFICULTY_HINTS, DIFFICULTY_LABELS } from "../../concepts";
@@ -17,6 +19,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function StudyPage({ params }: { params: Params }) {
+  const lock = await examLockForPage("scenario study");
+  if (lock) return <ExamLockNotice lock={lock} />;
   const study = studyView((await params).id);
   if (!study) notFound();
 

@@ -8,8 +8,11 @@ import { notFound, parseJsonBody, withApiErrors } from "@/lib/server/api";
 import { StartAttemptSchema } from "@/lib/server/api-schemas";
 import { attemptView, startPractice } from "@/lib/server/practice";
 import { getOrCreateRequestOwner } from "@/lib/server/request-owner";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 
 export const POST = withApiErrors(async (request: Request) => {
+  const locked = await refuseDuringExam("practice");
+  if (locked) return locked;
   const input = await parseJsonBody(request, StartAttemptSchema);
   if (!input.ok) return input.response;
   const owner = await getOrCreateRequestOwner();

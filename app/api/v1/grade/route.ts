@@ -12,8 +12,11 @@ import { refuseVariantInPractice } from "@/lib/server/practice/variant-guard";
 import { getRequestOwner } from "@/lib/server/request-owner";
 import { busyResponse } from "@/lib/server/http/busy";
 import { withRateLimit } from "@/lib/server/http/rate-limit";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 
 export const POST = withApiErrors(withRateLimit("grade", async (request: Request) => {
+  const locked = await refuseDuringExam("grade");
+  if (locked) return locked;
   const input = await parseJsonBody(request, GradeSchema, { maxBytes: MAX_ANSWERS_BODY_BYTES });
   if (!input.ok) return input.response;
   const found = getScenario(input.data.scenarioId);

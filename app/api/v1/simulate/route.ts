@@ -9,8 +9,11 @@ import { getScenario } from "@/lib/server/catalogue";
 import { refuseVariantInPractice } from "@/lib/server/practice/variant-guard";
 import { simulateResponse } from "@/lib/server/simulation-pool/respond";
 import { withRateLimit } from "@/lib/server/http/rate-limit";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 
 export const POST = withApiErrors(withRateLimit("simulate", async (request: Request) => {
+  const locked = await refuseDuringExam("simulator");
+  if (locked) return locked;
   const input = await parseJsonBody(request, SimulateSchema, { maxBytes: MAX_SIMULATE_BODY_BYTES });
   if (!input.ok) return input.response;
   const { scenarioId, scenario, seed } = input.data;

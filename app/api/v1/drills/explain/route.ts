@@ -9,10 +9,13 @@ import { explainAddress } from "@/lib/drills/explain-address";
 import { apiError, withApiErrors } from "@/lib/server/api";
 import { withRateLimit } from "@/lib/server/http/rate-limit";
 import { ExplainAddressQuerySchema } from "../schemas";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withApiErrors(withRateLimit("drills", async (request: Request) => {
+  const locked = await refuseDuringExam("drills");
+  if (locked) return locked;
   const address = new URL(request.url).searchParams.get("address");
   const parsed = ExplainAddressQuerySchema.safeParse({ address: address ?? undefined });
   if (!parsed.success) {

@@ -11,10 +11,13 @@ import { recordDrillAttempt } from "@/lib/server/drills";
 import { getOrCreateRequestOwner } from "@/lib/server/request-owner";
 import { GradeDrillSchema } from "../schemas";
 import { withRateLimit } from "@/lib/server/http/rate-limit";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 
 export const dynamic = "force-dynamic";
 
 export const POST = withApiErrors(withRateLimit("drills", async (request: Request) => {
+  const locked = await refuseDuringExam("drills");
+  if (locked) return locked;
   const body = await parseJsonBody(request, GradeDrillSchema);
   if (!body.ok) return body.response;
   const { seed, kind, answers } = body.data;

@@ -3,8 +3,11 @@ import { NextResponse } from "next/server";
 import { notFound, parseQuery, withApiErrors } from "@/lib/server/api";
 import { ScenarioIdSchema, ScenarioQuerySchema } from "@/lib/server/api-schemas";
 import { scenarioDetail } from "@/lib/server/catalogue";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 
 export const GET = withApiErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const locked = await refuseDuringExam("scenario study");
+  if (locked) return locked;
   const { id } = await params;
   if (!ScenarioIdSchema.safeParse(id).success) return notFound("scenario");
   const query = parseQuery(request, ScenarioQuerySchema);

@@ -8,8 +8,11 @@ import { apiError, notFound, parseJsonBody, withApiErrors } from "@/lib/server/a
 import { MAX_ANSWERS_BODY_BYTES, SaveAnswersSchema } from "@/lib/server/api-schemas";
 import { ownedAttempt, PRIVATE } from "@/lib/server/attempt-access";
 import { saveAnswers } from "@/lib/server/attempts";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 
 async function save(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const locked = await refuseDuringExam("practice");
+  if (locked) return locked;
   const found = await ownedAttempt((await params).id);
   if (!found.ok) return found.response;
   if (found.attempt.status === "submitted") return alreadySubmitted();

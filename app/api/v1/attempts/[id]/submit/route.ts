@@ -6,8 +6,11 @@ import { NextResponse } from "next/server";
 import { apiError, notFound, withApiErrors } from "@/lib/server/api";
 import { ownedAttempt, PRIVATE } from "@/lib/server/attempt-access";
 import { attemptView, submitPractice } from "@/lib/server/practice";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 
 export const POST = withApiErrors(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const locked = await refuseDuringExam("practice");
+  if (locked) return locked;
   const found = await ownedAttempt((await params).id);
   if (!found.ok) return found.response;
   const submitted = await submitPractice(found.attempt.id, found.owner);

@@ -7,8 +7,11 @@ import { NextResponse } from "next/server";
 import { apiError, notFound, withApiErrors } from "@/lib/server/api";
 import { ownedAttempt, PRIVATE } from "@/lib/server/attempt-access";
 import { journeyForAttempt } from "@/lib/server/practice";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 
 export const GET = withApiErrors(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const locked = await refuseDuringExam("trace");
+  if (locked) return locked;
   const found = await ownedAttempt((await params).id);
   if (!found.ok) return found.response;
   if (found.attempt.status !== "submitted") {

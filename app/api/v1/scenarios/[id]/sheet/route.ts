@@ -8,8 +8,11 @@ import { ScenarioIdSchema, SheetQuerySchema } from "@/lib/server/api-schemas";
 import { answerKeyFor, getScenario } from "@/lib/server/catalogue";
 import { publicSheetOf } from "@/lib/server/practice";
 import { refuseVariantInPractice } from "@/lib/server/practice/variant-guard";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 
 export const GET = withApiErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const locked = await refuseDuringExam("scenario sheet");
+  if (locked) return locked;
   const { id } = await params;
   if (!ScenarioIdSchema.safeParse(id).success) return notFound("scenario");
   const query = parseQuery(request, SheetQuerySchema);
