@@ -65,16 +65,8 @@ module.exports = {
       name: "lib-not-app-or-components",
       severity: "error",
       comment: "lib/ is imported by the pages, never the other way round.",
-      from: { path: "^lib/", pathNot: "^lib/server/practice\\.ts$" },
+      from: { path: "^lib/" },
       to: { path: "^(app|components)/" },
-    },
-    {
-      name: "lib-not-app-or-components-known-exception",
-      severity: "error",
-      comment:
-        "Known exception: lib/server/practice.ts builds the journey panel's props and imports their type from components/journey/types.ts (type only). Moving that file is left to a reorganisation; nothing else from app/ or components/ is allowed.",
-      from: { path: "^lib/server/practice\\.ts$" },
-      to: { path: "^(app|components)/", pathNot: "^components/journey/types\\.ts$" },
     },
     {
       name: "no-circular",

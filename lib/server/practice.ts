@@ -3,7 +3,7 @@
  * once. The expected answers never leave this module before the attempt is submitted.
  */
 import "server-only";
-import type { JourneyProps } from "@/components/journey/types";
+import type { JourneyProps } from "@/lib/practice/journey-types";
 import type { Diagram } from "@/lib/diagram/layout";
 import { journeyFocus } from "@/lib/practice/journey-focus";
 import { gradeAnswers, isStoredResult, sameVerdicts, storedResult } from "@/lib/grader";

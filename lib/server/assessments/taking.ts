@@ -10,7 +10,7 @@ import { feedbackCloseMs, visibleFeedback, type PartVisibility } from "@/lib/ass
 import { attemptFeedback, type AttemptFeedback } from "@/lib/assessment/feedback-view";
 import { effectiveRules, type EffectiveRules, type Phase } from "@/lib/assessment/rules";
 import { OverrideSchema, type AssessmentOverride } from "@/lib/assessment/rules";
-import type { JourneyProps } from "@/components/journey/types";
+import type { JourneyProps } from "@/lib/practice/journey-types";
 import { journeyFocus } from "@/lib/practice/journey-focus";
 import { variantOf } from "@/lib/simulate";
 import type { Difficulty } from "@/lib/scenario/schema";
