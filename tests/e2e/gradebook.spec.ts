@@ -73,6 +73,13 @@ test("the instructor sorts the gradebook, reads an attempt hop by hop and adjust
   await expect(page.getByTestId("gradebook-cell")).toContainText("75 %");
 });
 
+test("the student sees the adjusted score with the instructor's note (the score is released after submit)", async ({ page }) => {
+  await signIn(page, seeded.students[0]!.email);
+  await page.goto(`/courses/${seeded.courseId}/attempts/${seeded.annAttempt}`);
+  await expect(page.getByTestId("student-score-value")).toContainText("15 of 20 points");
+  await expect(page.getByTestId("adjustment-notes")).toContainText("Part 2 was answered on paper");
+});
+
 test("the live view shows the student still working, and adding time is logged", async ({ page }) => {
   await signIn(page, seeded.instructor.email);
   await page.goto(`/teach/courses/${seeded.courseId}/assessments/${seeded.assessmentId}/live`);

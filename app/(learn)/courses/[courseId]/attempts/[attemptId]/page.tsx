@@ -10,9 +10,13 @@ import { notFound } from "next/navigation";
 import { AttemptQuestionForm } from "@/components/assessment/attempt-question-form";
 import { AttemptResultsView } from "@/components/assessment/attempt-results";
 import { AttemptShell } from "@/components/assessment/attempt-shell";
+import { ScoreNoticeList } from "@/components/analytics/score-notice-list";
+import { AdjustedScore } from "@/components/gradebook/adjusted-score";
 import styles from "@/components/assessment/attempt.module.css";
 import { TopologyDiagram } from "@/components/diagram/topology-diagram";
 import { Story } from "@/components/practice/story";
+import { scoreNotices } from "@/lib/server/assessments/score-notices";
+import { studentScore } from "@/lib/server/assessments/student-score";
 import { studentAttempt } from "@/lib/server/assessments/student-view";
 import { attemptResults, serverNow } from "@/lib/server/assessments/taking";
 import { getActor } from "@/lib/server/auth/actor";
@@ -35,7 +39,16 @@ export default async function AttemptPage({ params }: { params: Params }) {
   if (attempt.status === "submitted") {
     const results = await attemptResults(attemptId, now);
     if (!results) notFound();
-    return <AttemptResultsView results={results} />;
+    // Adjustments and regrades are part of the score: shown with their reasons only once the score is.
+    const score = await studentScore(attemptId, now);
+    const regrades = score?.visible ? (await scoreNotices(attemptId)).filter((n) => n.kind === "regraded") : [];
+    return (
+      <>
+        <AttemptResultsView results={results} />
+        {score?.visible && score.adjusted ? <AdjustedScore score={score} /> : null}
+        <ScoreNoticeList notices={regrades} maxScore={score?.visible ? score.maxScore : null} />
+      </>
+    );
   }
   const assessment = await getDb().assessment.findUniqueOrThrow({ where: { id: attempt.assessmentId }, select: { title: true } });
   return (
