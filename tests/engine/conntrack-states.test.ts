@@ -10,7 +10,7 @@ import {
   type CtDirection, type CtState,
 } from "@/lib/engine/conntrack-state";
 import type { TcpFlag } from "@/lib/engine/trace-types";
-import { awsVpc, decisions, events, flow, homeNetwork, hop, load, request, trace } from "../helpers/fixture";
+import { awsVpc, decisions, events, flow, homeNetwork, hop, load, request, resolve, trace } from "../helpers/fixture";
 import type { StepInput } from "../helpers/fixture";
 
 const WEB = "198.51.100.10";
@@ -94,6 +94,34 @@ describe("a one-port NAT over time (home router, Linux timeouts)", () => {
 
   test("nothing expires while the entry is alive", () => {
     expect(events(second(60), "second", "nat").filter((e) => e.action === "expire")).toEqual([]);
+  });
+});
+
+describe("other protocols and policies over time", () => {
+  const dnsThen = (after: number) => trace(homeNetwork({
+    natPorts: ONE_PORT,
+    flows: [flow("lookup", "laptop", [resolve("example.com")]), flow("visit", "laptop", [request(WEB, 80, { srcPort: 50000 })], { after })],
+  }));
+  const linuxThen = (after: number) => trace(homeNetwork({
+    phone: true, natPorts: { policy: "linux", first: 50000, last: 50000 },
+    flows: [flow("laptop", "laptop", [request(WEB, 80, { srcPort: 50000 })]), flow("phone", "phone", [request(WEB, 80, { srcPort: 50000 })], { after })],
+  }));
+  test.each([
+    ["a DNS query's UDP entry (REPLIED, 30 s) holds the only port 29 s later", () => dnsThen(29), "NAT_PORT_EXHAUSTED"],
+    ["and has expired 31 s later", () => dnsThen(31), "DELIVERED"],
+    ["linux policy: the port towards the same destination is held in TIME_WAIT", () => linuxThen(0), "NAT_PORT_EXHAUSTED"],
+    ["linux policy: 121 s later the other client gets it", () => linuxThen(121), "DELIVERED"],
+  ] as const)("%s", (_label, run, disposition) => {
+    expect(run().flows[1]!.outcome.disposition).toBe(disposition);
+  });
+
+  test("the DNS entry is created UNREPLIED (30 s) and its reply marks it REPLIED", () => {
+    const t = dnsThen(0);
+    const created = events(t, "lookup", "nat")[0]!;
+    expect(created.entry.protocol).toBe("UDP");
+    expect(created.reason).toMatch(/UNREPLIED, expires in 30 s/);
+    const reply = events(t, "lookup", "hop").flatMap((e) => e.decisions).find((d) => d.kind === "unsnat");
+    expect(reply?.reason).toMatch(/REPLIED, expires in 30 s/);
   });
 });
 
