@@ -41,7 +41,7 @@ export interface CtLife {
   state: CtState;
   expiresAtMs: number;
   /** Directions that have sent a FIN, in order. */
-  fins: CtDirection[];
+  fins: readonly CtDirection[];
   /** Frees what the entry held (its NAT port) when it expires. */
   release: (() => void) | null;
 }
@@ -53,7 +53,7 @@ export function timeoutOf(life: Pick<CtLife, "protocol" | "timeouts" | "state">)
 /** A new entry, seen by its first packet (a SYN, a datagram, an echo request). */
 export function newLife(protocol: CtLife["protocol"], flags: readonly TcpFlag[], nowMs: number, timeouts: CtTimeouts, profile: string): CtLife {
   const state: CtState = protocol !== "TCP" ? "UNREPLIED" : flags.includes("RST") ? "CLOSE" : flags.includes("SYN") ? "SYN_SENT" : "ESTABLISHED";
-  const life: CtLife = { protocol, timeouts, profile, state, expiresAtMs: 0, fins: [], release: null };
+  const life: CtLife = { protocol, timeouts, profile, state, expiresAtMs: 0, fins: NO_FINS, release: null };
   life.expiresAtMs = nowMs + timeoutOf(life) * 1000;
   return life;
 }
@@ -63,28 +63,31 @@ export function newLife(protocol: CtLife["protocol"], flags: readonly TcpFlag[],
  * SYN opens, SYN-ACK in reply, the first ACK establishes, a FIN starts closing, the ACK of the
  * second FIN leaves TIME_WAIT, a RST closes.
  */
-export function nextTcpState(state: CtState, fins: readonly CtDirection[], dir: CtDirection, flags: readonly TcpFlag[]): { state: CtState; fins: CtDirection[] } {
-  if (flags.includes("RST")) return { state: "CLOSE", fins: [...fins] };
+export function nextTcpState(state: CtState, fins: readonly CtDirection[], dir: CtDirection, flags: readonly TcpFlag[]): { state: CtState; fins: readonly CtDirection[] } {
+  // `fins` is returned as is unless a FIN adds to it (most segments change nothing: no copies).
+  if (flags.includes("RST")) return { state: "CLOSE", fins };
   const syn = flags.includes("SYN");
   const ack = flags.includes("ACK");
   if (syn) {
-    if (!ack && dir === "original") return { state: state === "TIME_WAIT" || state === "CLOSE" ? "SYN_SENT" : state, fins: [] };
-    if (ack && dir === "reply" && state === "SYN_SENT") return { state: "SYN_RECV", fins: [...fins] };
-    return { state, fins: [...fins] };
+    if (!ack && dir === "original") return state === "TIME_WAIT" || state === "CLOSE" ? { state: "SYN_SENT", fins: NO_FINS } : { state, fins };
+    if (ack && dir === "reply" && state === "SYN_SENT") return { state: "SYN_RECV", fins };
+    return { state, fins };
   }
   if (flags.includes("FIN")) {
-    const next = fins.includes(dir) ? [...fins] : [...fins, dir];
+    const next = fins.includes(dir) ? fins : [...fins, dir];
     if (next.length === 2) return { state: state === "TIME_WAIT" ? state : "LAST_ACK", fins: next };
     return { state: "FIN_WAIT", fins: next };
   }
   if (ack) {
-    if (state === "SYN_RECV" && dir === "original") return { state: "ESTABLISHED", fins: [...fins] };
+    if (state === "SYN_RECV" && dir === "original") return { state: "ESTABLISHED", fins };
     // The ACK of the last FIN comes from the side that closed first.
-    if (state === "LAST_ACK" && dir === fins[0]) return { state: "TIME_WAIT", fins: [...fins] };
-    if (state === "FIN_WAIT" && fins.length === 1 && dir !== fins[0]) return { state: "CLOSE_WAIT", fins: [...fins] };
+    if (state === "LAST_ACK" && dir === fins[0]) return { state: "TIME_WAIT", fins };
+    if (state === "FIN_WAIT" && fins.length === 1 && dir !== fins[0]) return { state: "CLOSE_WAIT", fins };
   }
-  return { state, fins: [...fins] };
+  return { state, fins };
 }
+
+const NO_FINS: readonly CtDirection[] = Object.freeze([]);
 
 /** UDP and ICMP: the first reply marks the entry replied; traffic after that makes it an assured stream. */
 export function nextDatagramState(state: CtState, dir: CtDirection): CtState {
