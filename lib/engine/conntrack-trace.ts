@@ -42,7 +42,7 @@ export function expire(sim: Sim, node: RtNode): void {
     const idleS = Math.round((sim.state.clockMs - e.life.expiresAtMs) / 1000 + timeoutOf(e.life));
     sim.push({
       type: "nat", key: sim.key("conntrack.expire", node.id), node: node.id, action: "expire", entry: e.entry, refs: {},
-      reason: `The ${e.life.state} entry ${describeEntry(e)} saw no packet for ${idleS} s, longer than its ${timeoutOf(e.life)} s timeout (${e.life.profile}): it is gone${e.kind === "snat" ? `, and ${e.entry.translated} is free for a new connection` : ""}; a late packet of that connection no longer matches anything.`,
+      reason: `The ${e.life.state} entry ${describeEntry(e)} saw no packet for ${idleS} s, and an entry in ${e.life.state} lives ${timeoutOf(e.life)} s without traffic (${e.life.profile}): it is gone${e.kind === "snat" ? `, and ${e.entry.translated} is free for a new connection` : ""}; a late packet of that connection no longer matches anything.`,
       provenance: { kind: "table-entry", table: e.table, entry: describeEntry(e) },
     });
   }

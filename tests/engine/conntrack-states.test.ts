@@ -88,7 +88,7 @@ describe("a one-port NAT over time (home router, Linux timeouts)", () => {
     const [expired] = events(t, "second", "nat").filter((e) => e.action === "expire");
     expect(expired?.node).toBe("home-router");
     expect(expired?.entry.translated).toBe("203.0.113.50:10001");
-    expect(expired?.reason).toMatch(/TIME_WAIT entry .* no packet for 121 s, longer than its 120 s timeout \(Linux conntrack defaults\)/);
+    expect(expired?.reason).toMatch(/TIME_WAIT entry .* no packet for 121 s, and an entry in TIME_WAIT lives 120 s without traffic \(Linux conntrack defaults\)/);
     expect(events(t, "second", "nat").find((e) => e.action === "create")?.entry.translated).toBe("203.0.113.50:10001");
   });
 
@@ -149,7 +149,7 @@ describe("AWS NAT gateway: 350 s idle timeout", () => {
   test("an open connection idle for 351 s is dropped by the gateway", () => {
     const [e] = expiries(later(351));
     expect(e?.node).toBe("nat-gw");
-    expect(e?.reason).toMatch(/ESTABLISHED entry .* 350 s timeout \(AWS NAT gateway: 350 s idle timeout\)/);
+    expect(e?.reason).toMatch(/ESTABLISHED entry .* no packet for 351 s, and an entry in ESTABLISHED lives 350 s without traffic \(AWS NAT gateway: 350 s idle timeout\)/);
   });
   test("idle for 300 s it is still there", () => {
     expect(expiries(later(300))).toEqual([]);
