@@ -156,6 +156,26 @@ describe("AWS NAT gateway: 350 s idle timeout", () => {
   });
 });
 
+describe("flows over time", () => {
+  const two = (after: number, keepOpen: boolean) => trace(homeNetwork({
+    flows: [
+      flow("first", "laptop", [keepOpen ? open(request(WEB, 80, { srcPort: 50000 })) : request(WEB, 80, { srcPort: 50000 })]),
+      flow("second", "laptop", [request(WEB, 80, { srcPort: 50001 })], { after }),
+    ],
+  }));
+  test("the time before a flow (after) is not part of its latency", () => {
+    expect(two(100, false).flows[1]!.latency.totalMs).toBe(two(0, false).flows[1]!.latency.totalMs);
+  });
+  test.each([
+    ["a kept-open connection sends no FIN and says it is left open", true, ["tcp.left-open@laptop"], []],
+    ["a closed one sends its FIN", false, [], ["tcp.fin@laptop"]],
+  ] as const)("%s", (_label, keepOpen, present, fin) => {
+    const keys = events(two(0, keepOpen), "first").map((e) => e.key);
+    expect(keys.filter((k) => k === "tcp.left-open@laptop")).toEqual(present);
+    expect(keys.filter((k) => k === "tcp.fin@laptop")).toEqual(fin);
+  });
+});
+
 describe("scenario format", () => {
   test.each([
     ["after defaults to 0", {}, 0],
