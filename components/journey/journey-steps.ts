@@ -48,7 +48,7 @@ const DNS_STEPS: Readonly<Record<string, string>> = {
   "cache-fill": "cache fill",
 };
 
-const NAT_ACTIONS = { create: "created", reuse: "reused", reverse: "used in reverse" } as const;
+const NAT_ACTIONS = { create: "created", reuse: "reused", reverse: "used in reverse", expire: "expired" } as const;
 
 /** "UDP 192.168.1.10:52431 → 8.8.8.8:53 · DNS query google.com A id=48409": a packet in one line. */
 export function packetLine(p: Packet): string {

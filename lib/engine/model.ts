@@ -286,9 +286,9 @@ export type PortSpec = { readonly kind: "fixed"; readonly value: number } | { re
 export type StepModel =
   | { readonly kind: "browse"; readonly id: string; readonly url: string; readonly agent: "browser" | "library"; readonly headers: readonly (readonly [string, string])[]; readonly srcPort: PortSpec; readonly dnsPort: PortSpec; readonly isn: IsnSpec; readonly httpVersion: "1.1" | "2" }
   | { readonly kind: "resolve"; readonly id: string; readonly name: string; readonly srcPort: PortSpec }
-  | { readonly kind: "request"; readonly id: string; readonly to: Ipv4; readonly port: number; readonly host: string; readonly path: string; readonly tls: boolean; readonly headers: readonly (readonly [string, string])[]; readonly srcPort: PortSpec; readonly isn: IsnSpec; readonly httpVersion: "1.1" | "2" }
+  | { readonly kind: "request"; readonly id: string; readonly to: Ipv4; readonly port: number; readonly host: string; readonly path: string; readonly tls: boolean; readonly headers: readonly (readonly [string, string])[]; readonly srcPort: PortSpec; readonly isn: IsnSpec; readonly httpVersion: "1.1" | "2"; readonly keepOpen: boolean }
   | { readonly kind: "ssh"; readonly id: string; readonly jump: { readonly ip: Ipv4; readonly user: string } | null; readonly to: Ipv4; readonly user: string; readonly srcPort: PortSpec; readonly jumpSrcPort: PortSpec; readonly isn: IsnSpec }
-  | { readonly kind: "probe"; readonly id: string; readonly protocol: "TCP" | "UDP"; readonly to: Ipv4; readonly port: number; readonly srcPort: PortSpec; readonly ttl: number | null; readonly isn: IsnSpec }
+  | { readonly kind: "probe"; readonly id: string; readonly protocol: "TCP" | "UDP"; readonly to: Ipv4; readonly port: number; readonly srcPort: PortSpec; readonly ttl: number | null; readonly isn: IsnSpec; readonly keepOpen: boolean }
   | { readonly kind: "wait"; readonly id: string; readonly seconds: number };
 
 export interface FlowModel {
@@ -300,6 +300,8 @@ export interface FlowModel {
   readonly fresh: boolean;
   /** The initial TTL of every packet the flow's client sends (a probe's own TTL still wins); null: the node's. */
   readonly ttl: number | null;
+  /** Seconds that pass before the flow starts, after the previous one ended (entries age and may expire). */
+  readonly afterS: number;
 }
 
 export interface SimulationInput {

@@ -5,7 +5,8 @@
  */
 import { contains } from "../net/cidr";
 import { formatIpv4 } from "../net/ipv4";
-import { lookupConntrack, recordConntrack, type CtEntry } from "./conntrack";
+import { describeEntry, lookupConntrack, recordConntrack, type CtEntry } from "./conntrack";
+import { expire, lifeFor, seen, stateNote } from "./conntrack-trace";
 import type { DnatRule, PortPolicy, SnatRule } from "./model";
 import { socket, withFields, type Pkt } from "./packet";
 import { RULE } from "./rules";
@@ -46,7 +47,7 @@ function addressRef(sim: Sim, node: RtNode, ip: number, what: string): FieldRef 
  */
 export function prerouting(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): NatOutcome {
   if (p.icmp?.original) return pass(icmpError(sim, node, p, decisions));
-  const tracked = lookupConntrack(sim.state.conntrack, node.id, p);
+  const tracked = seen(sim, node, p);
   if (tracked) {
     const { entry, direction } = tracked;
     if (direction === "reply") return pass(reverse(sim, p, entry, decisions));
@@ -66,7 +67,7 @@ export function prerouting(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]
  * translated back on arrival by PREROUTING's conntrack lookup.
  */
 export function output(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): NatOutcome {
-  const tracked = lookupConntrack(sim.state.conntrack, node.id, p);
+  const tracked = seen(sim, node, p);
   if (tracked) return pass(tracked.direction === "original" && tracked.entry.kind === "dnat" ? applyDnatEntry(sim, node, p, tracked.entry, decisions, "reuse") : p);
   const rule = node.model.dnat.find((r) => r.protocol === p.proto && r.ip === p.dst && r.port === p.dport);
   return rule ? dnatNew(sim, node, p, rule, decisions) : pass(p);
@@ -77,7 +78,7 @@ export function output(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): N
  * sees it as it would a routed packet, so a reply to a DNATed connection gets its source back.
  */
 export function bridged(sim: Sim, node: RtNode, p: Pkt): { pkt: Pkt; decision: Decision } | null {
-  const tracked = lookupConntrack(sim.state.conntrack, node.id, p);
+  const tracked = seen(sim, node, p);
   if (!tracked || tracked.direction !== "reply" || tracked.entry.kind !== "dnat") return null;
   const decisions: Decision[] = [];
   const pkt = reverse(sim, p, tracked.entry, decisions);
@@ -121,14 +122,14 @@ function reverse(sim: Sim, p: Pkt, entry: CtEntry, decisions: Decision[]): Pkt {
     if (!sim.rule(RULE["reverse-nat"])) return { ...p, steer: entry.origIp };
     decisions.push({
       kind: "unsnat", provenance,
-      reason: `Reply to ${socket(p.dst, p.dport)} matches the NAT entry, so the destination is rewritten back to ${socket(entry.origIp, entry.origPort)}.`,
+      reason: `Reply to ${socket(p.dst, p.dport)} matches the NAT entry, so the destination is rewritten back to ${socket(entry.origIp, entry.origPort)}.${stateNote(sim, entry)}`,
     });
     return withFields(p, { dst: entry.origIp, dport: entry.origPort, steer: null }, refsOf("ip.dst", entry.origIpRef, "l4.dstPort", entry.origPortRef));
   }
   if (!sim.rule(RULE["conntrack-reverse"])) return p;
   decisions.push({
     kind: "undnat", provenance,
-    reason: `Reply from ${socket(p.src, p.sport)} matches the conntrack entry, so its source is rewritten back to ${socket(entry.origIp, entry.origPort)}, the address the client called.`,
+    reason: `Reply from ${socket(p.src, p.sport)} matches the conntrack entry, so its source is rewritten back to ${socket(entry.origIp, entry.origPort)}, the address the client called.${stateNote(sim, entry)}`,
   });
   return withFields(p, { src: entry.origIp, sport: entry.origPort }, refsOf("ip.src", entry.origIpRef, "l4.srcPort", entry.origPortRef));
 }
@@ -140,11 +141,8 @@ function refsOf(f1: "ip.dst" | "ip.src", r1: FieldRef | undefined, f2: "l4.dstPo
   return out;
 }
 
-function describeEntry(e: CtEntry): string {
-  return `${e.entry.protocol} ${e.entry.inside} -> ${e.entry.translated} -> ${e.entry.outside}`;
-}
-
 function dnatNew(sim: Sim, node: RtNode, p: Pkt, rule: DnatRule, decisions: Decision[]): NatOutcome {
+  expire(sim, node);
   if (rule.targets.length === 0) {
     return {
       ok: false, disposition: "NO_SERVICE_ENDPOINTS", component: node.id,
@@ -166,13 +164,14 @@ function dnatNew(sim: Sim, node: RtNode, p: Pkt, rule: DnatRule, decisions: Deci
     origIp: p.dst, origPort: p.dport, origIpRef: p.refs["ip.dst"], origPortRef: p.refs["l4.dstPort"],
     newIp: target.ip, newPort: target.port, newIpRef: pickRef, newPortRef: portRef,
     entry: { table: `${node.id} conntrack`, kind: "dnat", protocol: p.proto, inside: socket(p.src, p.sport), translated: socket(target.ip, target.port), outside: socket(p.dst, p.dport) },
+    life: lifeFor(sim, node, p),
   };
   const translated = applyDnatEntry(sim, node, p, entry, decisions, "create", rule, target.label);
   recordConntrack(sim.state.conntrack, node.id, p, { ...translated, dst: target.ip, dport: target.port }, entry);
   sim.push({
     type: "nat", key: sim.key("conntrack", node.id), node: node.id, action: "create", entry: entry.entry,
     refs: natRefs(p.refs["ip.src"], p.refs["l4.srcPort"], pickRef, portRef, p.refs["ip.dst"], p.refs["l4.dstPort"]),
-    reason: `${rule.description}: new connection from ${socket(p.src, p.sport)} to ${socket(p.dst, p.dport)} is sent to ${target.label} at ${socket(target.ip, target.port)}; conntrack remembers it so the reply can be translated back.`,
+    reason: `${rule.description}: new connection from ${socket(p.src, p.sport)} to ${socket(p.dst, p.dport)} is sent to ${target.label} at ${socket(target.ip, target.port)}; conntrack remembers it so the reply can be translated back.${stateNote(sim, entry)}`,
     provenance: { kind: "rule", ruleset: rule.role === "kube-proxy" ? `kube-proxy rules on ${node.id}` : `${node.id} DNAT rules`, rule: rule.description },
   });
   return pass(translated);
@@ -190,7 +189,7 @@ function applyDnatEntry(sim: Sim, node: RtNode, p: Pkt, entry: CtEntry, decision
     kind: "dnat",
     reason: how === "create"
       ? `${rule?.description ?? "DNAT"}: destination ${socket(p.dst, p.dport)} rewritten to ${label ?? ""} ${socket(entry.newIp, entry.newPort)}.`
-      : `Existing conntrack entry: destination ${socket(p.dst, p.dport)} rewritten to ${socket(entry.newIp, entry.newPort)} as before.`,
+      : `Existing conntrack entry: destination ${socket(p.dst, p.dport)} rewritten to ${socket(entry.newIp, entry.newPort)} as before.${stateNote(sim, entry)}`,
     provenance: { kind: "table-entry", table: entry.table, entry: describeEntry(entry) },
   });
   const ruleName = rule?.role === "kube-proxy" || node.model.kind === "k8s-node" ? "kube-proxy-dnat" : null;
@@ -226,7 +225,7 @@ export function postrouting(sim: Sim, node: RtNode, egress: RtInterface, p: Pkt,
   if (tracked && tracked.direction === "original" && tracked.entry.kind === "snat") {
     const e = tracked.entry;
     decisions.push({
-      kind: "snat", reason: `Existing NAT entry: source ${socket(p.src, p.sport)} rewritten to ${socket(e.newIp, e.newPort)} as before.`,
+      kind: "snat", reason: `Existing NAT entry: source ${socket(p.src, p.sport)} rewritten to ${socket(e.newIp, e.newPort)} as before.${stateNote(sim, e)}`,
       provenance: { kind: "table-entry", table: e.table, entry: describeEntry(e) },
     });
     return pass(withFields(p, { src: e.newIp, sport: e.newPort }, refsOf("ip.src", e.newIpRef, "l4.srcPort", e.newPortRef)));
@@ -235,6 +234,7 @@ export function postrouting(sim: Sim, node: RtNode, egress: RtInterface, p: Pkt,
 }
 
 function snatNew(sim: Sim, node: RtNode, p: Pkt, rule: SnatRule, decisions: Decision[]): NatOutcome {
+  expire(sim, node);
   const toIp = natAddress(sim, node, rule);
   const allocation = allocatePort(sim, node, toIp, p, rule.ports);
   const table = `${node.id} NAT table`;
@@ -251,13 +251,15 @@ function snatNew(sim: Sim, node: RtNode, p: Pkt, rule: SnatRule, decisions: Deci
     origIp: p.src, origPort: p.sport, origIpRef: p.refs["ip.src"], origPortRef: p.refs["l4.srcPort"],
     newIp: toIp, newPort: allocation.port, newIpRef: ipR, newPortRef: portR,
     entry: { table, kind: "snat", protocol: p.proto, inside: socket(p.src, p.sport), translated: socket(toIp, allocation.port), outside: socket(p.dst, p.dport) },
+    life: lifeFor(sim, node, p),
   };
+  entry.life.release = allocation.release;
   const translated = withFields(p, { src: toIp, sport: allocation.port }, { "ip.src": ipR, "l4.srcPort": portR });
   recordConntrack(sim.state.conntrack, node.id, p, translated, entry);
   sim.push({
     type: "nat", key: sim.key("nat", node.id), node: node.id, action: "create", entry: entry.entry,
     refs: natRefs(p.refs["ip.src"], p.refs["l4.srcPort"], ipR, portR, p.refs["ip.dst"], p.refs["l4.dstPort"]),
-    reason: `${node.id} translates the new connection from ${socket(p.src, p.sport)}: source becomes ${socket(toIp, allocation.port)} (${allocation.why}), and the entry is kept so replies find their way back.`,
+    reason: `${node.id} translates the new connection from ${socket(p.src, p.sport)}: source becomes ${socket(toIp, allocation.port)} (${allocation.why}), and the entry is kept so replies find their way back.${stateNote(sim, entry)}`,
     provenance: { kind: "rule", ruleset: `${node.id} NAT rules`, rule: `${rule.id}: SNAT out ${rule.outInterface} to ${formatIpv4(rule.toIp)}` },
   });
   decisions.push({
@@ -278,7 +280,15 @@ function natAddress(sim: Sim, node: RtNode, rule: SnatRule): number {
   return rule.toIp;
 }
 
-function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: PortPolicy): { port: number; ref: FieldRef; why: string } | null {
+/** A public port taken for a new connection, and how to give it back when the entry expires. */
+interface Allocation {
+  readonly port: number;
+  readonly ref: FieldRef;
+  readonly why: string;
+  readonly release: () => void;
+}
+
+function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: PortPolicy): Allocation | null {
   if (policy.kind === "linux") return allocateLinux(sim, node, toIp, p, policy);
   // One counter per public address, shared by TCP and UDP, as the scenarios' "count up from N" routers do.
   const key = `${node.id}|${toIp}`;
@@ -290,7 +300,7 @@ function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Port
   const label = `port allocated by ${node.id}'s NAT`;
   const take = (port: number, ref: FieldRef, why: string) => {
     pool!.used.add(port);
-    return { port, ref, why };
+    return { port, ref, why, release: () => pool!.used.delete(port) };
   };
   const sourceRef = p.refs["l4.srcPort"];
   const preservable = !pool.used.has(p.sport) && p.sport >= policy.first && p.sport <= policy.last;
@@ -304,9 +314,9 @@ function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Port
     const free = { kind: "range" as const, min: policy.first, max: policy.last, why: `the NAT picks a random free port in ${policy.first}-${policy.last}` };
     return take(port, { symbol: sim.symbol(`natport:${node.id}#${n}`, label, String(port), free), offset: 0 }, "a random free port");
   }
-  let port = Math.max(pool.next, policy.first);
-  while (pool.used.has(port)) port++;
-  if (port > policy.last) return null;
+  // Counts up, and wraps to the start of the range for a port an expired entry gave back.
+  let port = pool.next > policy.last ? policy.first : Math.max(pool.next, policy.first);
+  while (pool.used.has(port)) port = port >= policy.last ? policy.first : port + 1;
   pool.next = port + 1;
   return take(port, { symbol: sim.symbol(`natport:${node.id}#${n}`, label, String(port)), offset: 0 }, `the next free port counting up from ${policy.first}`);
 }
@@ -316,7 +326,7 @@ function allocatePort(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Port
  * already uses that public address and port towards the same destination; otherwise a random port
  * of the range that is free for that destination. Any port of the range is then a right answer.
  */
-function allocateLinux(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Extract<PortPolicy, { kind: "linux" }>): { port: number; ref: FieldRef; why: string } | null {
+function allocateLinux(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Extract<PortPolicy, { kind: "linux" }>): Allocation | null {
   const key = `${node.id}|${p.proto}|${toIp}|${p.dst}|${p.dport}`;
   let used = sim.state.natTuples.get(key);
   if (!used) sim.state.natTuples.set(key, (used = new Set()));
@@ -326,7 +336,8 @@ function allocateLinux(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Ext
   const keep = p.sport >= policy.first && p.sport <= policy.last && !used.has(p.sport);
   if ((keep || sim.rule(RULE["nat-port-preservation"])) && sourceRef && !used.has(p.sport)) {
     used.add(p.sport);
-    return { port: p.sport, ref: sourceRef, why: "no other connection to this destination uses that public port, so Linux keeps the client's port" };
+    const kept = p.sport;
+    return { port: kept, ref: sourceRef, why: "no other connection to this destination uses that public port, so Linux keeps the client's port", release: () => used.delete(kept) };
   }
   const n = sim.count(`natport:${node.id}`);
   let port = sim.rng(`natport:${node.id}`).int(policy.first, policy.last);
@@ -334,7 +345,7 @@ function allocateLinux(sim: Sim, node: RtNode, toIp: number, p: Pkt, policy: Ext
   used.add(port);
   const free = { kind: "range" as const, min: policy.first, max: policy.last, why: `the client's port is taken towards this destination, so Linux picks a random free port in ${policy.first}-${policy.last}` };
   const ref: FieldRef = { symbol: sim.symbol(`natport:${node.id}#${n}`, `port allocated by ${node.id}'s NAT`, String(port), free), offset: 0 };
-  return { port, ref, why: "the client's port was taken towards this destination: a random free port" };
+  return { port, ref, why: "the client's port was taken towards this destination: a random free port", release: () => used.delete(port) };
 }
 
 function staticNatOutbound(sim: Sim, node: RtNode, p: Pkt, decisions: Decision[]): NatOutcome {

@@ -29,6 +29,8 @@ export function runSimulation(input: SimulationInput, options: RunOptions): Trac
   if (options.maxEvents !== undefined) sim.maxEvents = options.maxEvents;
   const flows: FlowTrace[] = [];
   for (const flow of input.flows) {
+    // Time between flows: entries age (and expire when a packet next reaches their node).
+    sim.state.clockMs += flow.afterS * 1000;
     if (flow.fresh) sim.state = { ...newState(), clockMs: sim.state.clockMs };
     sim.beginFlow(flow.id);
     const node = topo.nodes.get(flow.from);

@@ -88,7 +88,7 @@ function browse(sim: Sim, client: RtNode, step: Extract<StepModel, { kind: "brow
   }
   const result = request(sim, client, {
     kind: "request", id: step.id, to: ip as import("../net/ipv4").Ipv4, port: url.port, host: url.host, path: url.path, tls: url.scheme === "https",
-    headers: step.headers, srcPort: step.srcPort, isn: step.isn, httpVersion: step.httpVersion,
+    headers: step.headers, srcPort: step.srcPort, isn: step.isn, httpVersion: step.httpVersion, keepOpen: false,
   }, ip, ref);
   if (result.ok && step.agent === "browser" && (result.served?.contentType ?? "").startsWith("text/html")) {
     sim.push({
@@ -124,8 +124,11 @@ function request(sim: Sim, client: RtNode, step: Extract<StepModel, { kind: "req
   });
   const done = exchange(sim, conn, req, handler);
   if (!done.ok) return failed(done.failure);
-  const closed = close(sim, conn);
-  if (!closed.ok) return failed(closed);
+  if (step.keepOpen) leftOpen(sim, client, conn);
+  else {
+    const closed = close(sim, conn);
+    if (!closed.ok) return failed(closed);
+  }
   const contentType = done.response.headers.find(([k]) => k === "content-type")?.[1] ?? "";
   return ok({ node: conn.server.node.id, summary: `${req.method} ${step.host}${step.path} -> ${done.response.status}`, contentType });
 }
@@ -140,9 +143,22 @@ function probe(sim: Sim, client: RtNode, step: Extract<StepModel, { kind: "probe
     source: clientPort(sim, client, step.srcPort, step.id), isn: step.isn, purpose: step.id,
   });
   if (!opened.ok) return failed(opened.failure);
-  const closed = close(sim, opened.conn as TcpConnection);
-  if (!closed.ok) return failed(closed);
+  if (step.keepOpen) leftOpen(sim, client, opened.conn as TcpConnection);
+  else {
+    const closed = close(sim, opened.conn as TcpConnection);
+    if (!closed.ok) return failed(closed);
+  }
   return ok({ node: opened.conn.server.node.id, summary: `${formatIpv4(step.to)}:${step.port} accepted the connection` });
+}
+
+/** A connection the scenario keeps open: no FIN, so every conntrack entry on its path stays ESTABLISHED. */
+function leftOpen(sim: Sim, client: RtNode, conn: TcpConnection): void {
+  sim.push({
+    type: "step", key: sim.key("tcp.left-open", client.id), node: client.id, protocol: "TCP", title: "Connection left open",
+    details: { peer: `${formatIpv4(conn.server.ip)}:${conn.server.port}` },
+    reason: "The client does not close this connection: every NAT on its path keeps its entry ESTABLISHED (Linux: 432000 s, five days, without traffic; an AWS NAT gateway: 350 s idle) and its public port stays taken while later flows run.",
+    provenance: { kind: "config", node: client.id, setting: "scenario timeline" },
+  });
 }
 
 const probeSenders = new WeakMap<RtNode, Map<number, RtNode>>();

@@ -256,7 +256,7 @@ export interface NatEntry {
 export interface NatEvent extends EventBase {
   readonly type: "nat";
   readonly key: string;
-  readonly action: "create" | "reuse" | "reverse";
+  readonly action: "create" | "reuse" | "reverse" | "expire";
   readonly entry: NatEntry;
   readonly refs: Readonly<Record<string, FieldRef>>;
   readonly provenance: Provenance;

@@ -45,7 +45,7 @@ function compileStep(ctx: CompileContext, path: Path, s: StepFile, id: string): 
     return {
       kind: "request", id, to: issues.ip([...path, "request", "to"], r.to), port: issues.number([...path, "request", "port"], r.port, 1, 65535), host: r.host, path: r.path, tls: r.tls,
       headers: headers(r.headers), httpVersion: r.http, srcPort: portSpec(ctx, [...path, "srcPort"], s.srcPort) ?? { kind: "ephemeral", hint: null },
-      isn: isnSpec(ctx, [...path, "isn"], s.isn),
+      isn: isnSpec(ctx, [...path, "isn"], s.isn), keepOpen: s.keepOpen,
     };
   }
   if ("ssh" in s) {
@@ -61,6 +61,7 @@ function compileStep(ctx: CompileContext, path: Path, s: StepFile, id: string): 
     return {
       kind: "probe", id, protocol: "TCP", to: issues.ip([...path, "probe", "to"], s.probe.to), port: issues.number([...path, "probe", "port"], s.probe.port, 1, 65535), ttl: s.probe.ttl ?? null,
       srcPort: portSpec(ctx, [...path, "srcPort"], s.srcPort) ?? { kind: "ephemeral", hint: null }, isn: isnSpec(ctx, [...path, "isn"], s.isn),
+      keepOpen: s.keepOpen,
     };
   }
   return { kind: "wait", id, seconds: s.wait };
@@ -80,6 +81,6 @@ export function compileFlows(ctx: CompileContext, nodeIds: ReadonlySet<string>):
       kinds.set(kind, n);
       return compileStep(ctx, [...path, "steps", i], s, s.id ?? (n === 1 ? kind : `${kind}-${n}`));
     });
-    return { id: f.id, title: f.title, from: f.from, fresh: f.fresh, ttl: f.ttl ?? null, steps };
+    return { id: f.id, title: f.title, from: f.from, fresh: f.fresh, ttl: f.ttl ?? null, afterS: f.after, steps };
   });
 }

@@ -36,13 +36,14 @@ const StepSchema = z.union([
     id: z.string().optional(),
     request: z.object({ to: Text, port: NumberOrExpr, host: Text, path: z.string().default("/"), tls: z.boolean().default(true), http: z.enum(["1.1", "2"]).default("1.1"), headers: HeadersSchema.default({}) }).strict(),
     srcPort: PortSpecSchema.optional(), isn: IsnSchema.optional(),
+    keepOpen: z.boolean().default(false).describe("leave the connection open (no FIN): it stays ESTABLISHED in every NAT/conntrack table on its path, holding its port, while later flows run"),
   }).strict(),
   z.object({
     id: z.string().optional(),
     ssh: z.object({ to: Text, user: z.string().default("ec2-user"), jump: z.object({ host: Text, user: z.string().default("ec2-user") }).strict().optional() }).strict(),
     srcPort: PortSpecSchema.optional(), jumpSrcPort: PortSpecSchema.optional(), isn: IsnSchema.optional(),
   }).strict(),
-  z.object({ id: z.string().optional(), probe: z.object({ to: Text, port: NumberOrExpr, protocol: z.enum(["tcp"]).default("tcp"), ttl: z.number().int().min(1).max(255).optional() }).strict(), srcPort: PortSpecSchema.optional(), isn: IsnSchema.optional() }).strict(),
+  z.object({ id: z.string().optional(), probe: z.object({ to: Text, port: NumberOrExpr, protocol: z.enum(["tcp"]).default("tcp"), ttl: z.number().int().min(1).max(255).optional() }).strict(), srcPort: PortSpecSchema.optional(), isn: IsnSchema.optional(), keepOpen: z.boolean().default(false).describe("leave the connection open (no FIN): it stays ESTABLISHED in every NAT/conntrack table on its path, holding its port, while later flows run") }).strict(),
   z.object({ id: z.string().optional(), wait: z.number().min(0).max(86_400).describe("seconds") }).strict(),
 ]);
 
@@ -60,6 +61,7 @@ const FlowSchema = z.object({
   title: Text,
   from: z.string(),
   fresh: z.boolean().default(false).describe("start from the scenario's initial state instead of where the previous flow left off"),
+  after: z.number().min(0).max(864_000).default(0).describe("seconds that pass before this flow starts, counted from the end of the previous one: conntrack/NAT entries whose timeout runs out meanwhile expire and free their ports (Linux: TCP established 432000 s, TIME_WAIT 120 s, UDP 30 s; AWS NAT gateway 350 s idle)"),
   ttl: z.number().int().min(1).max(255).optional().describe("initial TTL of the packets the flow's client sends, over the node's own (Linux and macOS 64, Windows 128, network gear 255); a probe's ttl still wins"),
   question: Text.optional().describe("the interview question this flow answers, e.g. \"Why can't the internet reach the app server?\""),
   steps: z.array(StepSchema).min(1),

@@ -102,8 +102,8 @@ export function buildChainTopology(spec: ChainSpec): ChainTopology {
     variables: {},
     network: { segments, nodes, routeTables: [], securityGroups: [], nacls: [], subnets: [] },
     flows: [{
-      id: "probe", title: `TCP probe across ${pathHops} hops`, from: client, fresh: false, ttl: null,
-      steps: [{ kind: "probe", id: "probe", protocol: "TCP", to: hostIp(serverRouter, 0), port: PORT, srcPort: { kind: "fixed", value: 40000 }, ttl: null, isn: { kind: "fixed", value: 1000 } }],
+      id: "probe", title: `TCP probe across ${pathHops} hops`, from: client, fresh: false, ttl: null, afterS: 0,
+      steps: [{ kind: "probe", id: "probe", protocol: "TCP", to: hostIp(serverRouter, 0), port: PORT, srcPort: { kind: "fixed", value: 40000 }, ttl: null, isn: { kind: "fixed", value: 1000 }, keepOpen: false }],
     }],
   };
   return { input, nodeCount: nodes.length, routeCount, client, server };

@@ -232,3 +232,35 @@ export function natMatches(sim: { text: string; free: FreeSpec | null }, kernel:
   const b = re.exec(kernel);
   return !!a && !!b && a[1] === b[1] && a[3] === b[3] && allowed(sim.free ?? undefined, b[2]!);
 }
+
+/**
+ * The state each simulated NAT entry ends in ("TIME_WAIT" after a closed probe), keyed like
+ * `simulatedNat`'s text: the last "Conntrack: STATE, expires in N s" a packet of it left in the trace.
+ */
+export function simulatedStates(trace: Trace): Map<string, { state: string; timeoutS: number }> {
+  const out = new Map<string, { state: string; timeoutS: number }>();
+  const note = (node: string, kind: string, entry: string, reason: string) => {
+    const m = /Conntrack: (\w+), expires in (\d+) s/.exec(reason);
+    if (m) out.set(`${node} ${kind} ${entry}`, { state: m[1]!, timeoutS: Number(m[2]) });
+  };
+  for (const flow of trace.flows) {
+    for (const e of flow.events) {
+      if (e.type === "nat" && e.action === "create") note(e.node, e.entry.kind, `${e.entry.protocol} ${e.entry.inside} -> ${e.entry.translated} -> ${e.entry.outside}`, e.reason);
+      if (e.type !== "hop") continue;
+      for (const d of e.decisions) {
+        if (d.provenance.kind !== "table-entry") continue;
+        const kind = d.kind === "snat" || d.kind === "unsnat" ? "snat" : d.kind === "dnat" || d.kind === "undnat" ? "dnat" : null;
+        if (kind) note(e.node, kind, d.provenance.entry, d.reason);
+      }
+    }
+  }
+  return out;
+}
+
+/** The STATE column of a `conntrack -L` line (TCP), or UDP/ICMP's [UNREPLIED]/[ASSURED] flags. */
+export function conntrackState(line: string): { state: string; timeoutS: number } {
+  const [proto, , timeout, fourth] = line.trim().split(/\s+/);
+  const timeoutS = Number(timeout);
+  if (proto === "tcp") return { state: fourth ?? "?", timeoutS };
+  return { state: line.includes("[UNREPLIED]") ? "UNREPLIED" : line.includes("[ASSURED]") ? "ASSURED" : "REPLIED", timeoutS };
+}

@@ -119,8 +119,8 @@ export function simulationInput(c: KernelCase): SimulationInput {
   const segments = [...new Set(c.nodes.flatMap((n) => n.interfaces.map((i) => i.segment)))].map((id) => ({ id, label: id, latencyMs: 0.1 }));
   const network: NetworkModel = { segments, nodes, routeTables: [], securityGroups: [], nacls: [], subnets: [] };
   const flows: FlowModel[] = c.probes.map((p, i) => ({
-    id: `probe${i + 1}`, title: `${p.from} -> ${p.to}:${p.port}`, from: p.from, fresh: false, ttl: null,
-    steps: [{ kind: "probe", id: `probe${i + 1}`, protocol: "TCP", to: ip(p.to), port: p.port, srcPort: { kind: "fixed", value: p.srcPort }, ttl: p.ttl ?? null, isn: { kind: "seeded" } }],
+    id: `probe${i + 1}`, title: `${p.from} -> ${p.to}:${p.port}`, from: p.from, fresh: false, ttl: null, afterS: 0,
+    steps: [{ kind: "probe", id: `probe${i + 1}`, protocol: "TCP", to: ip(p.to), port: p.port, srcPort: { kind: "fixed", value: p.srcPort }, ttl: p.ttl ?? null, isn: { kind: "seeded" }, keepOpen: false }],
   }));
   return { scenarioId: `kernel-${c.id}`, network, flows, variables: {} };
 }

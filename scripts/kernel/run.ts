@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { simulateInput } from "../../lib/simulate";
 import { declaredFor } from "../../lib/engine/simplifications";
 import { CASES } from "./cases";
-import { compareLink, conntrackNat, dropRetransmissions, kernelFrames, mergeCloseAcks, natMatches, rows, simulatedFrames, simulatedNat, summary, type Difference } from "./compare";
+import { compareLink, conntrackNat, conntrackState, dropRetransmissions, kernelFrames, mergeCloseAcks, natMatches, rows, simulatedFrames, simulatedNat, simulatedStates, summary, type Difference } from "./compare";
 import { simulationInput, type KernelCase } from "./model";
 import { build, conntrackList, probe, stopCaptures, teardown, unavailable, type Lab } from "./netns";
 import { parsePcap } from "./pcap";
@@ -93,14 +93,26 @@ async function runCase(c: KernelCase): Promise<CaseResult> {
       diffs.forEach(note);
     }
     const simNat = simulatedNat(trace);
+    const simStates = simulatedStates(trace);
     for (const { node, lines } of nat) {
       const kernelNat = lines.map(conntrackNat).filter((x): x is string => x !== null);
       const mine = simNat.filter((e) => e.node === node);
       console.log(`\n  conntrack on ${node}`);
       for (const e of mine) {
-        const hit = kernelNat.find((k) => natMatches(e, k));
+        const at = kernelNat.findIndex((k) => natMatches(e, k));
+        const hit = at >= 0 ? kernelNat[at] : undefined;
         console.log(`    simulator ${pad(e.text, 80)} kernel ${hit ?? "(missing)"}`);
         if (!hit) note({ link: `conntrack ${node}`, index: 0, field: "nat", sim: e.text, kernel: kernelNat.join(" | ") || "(none)" });
+        // The entry's state after the flow (TIME_WAIT after a closed connection), and its timer.
+        const simState = simStates.get(`${node} ${e.text}`);
+        const line = hit ? lines.filter((l) => conntrackNat(l) !== null)[at] : undefined;
+        if (simState && line) {
+          const k = conntrackState(line);
+          console.log(`    state     ${pad(`${simState.state}, ${simState.timeoutS} s left`, 80)} kernel ${k.state}, ${k.timeoutS} s left`);
+          if (k.state !== simState.state) note({ link: `conntrack ${node}`, index: 0, field: "state", sim: simState.state, kernel: k.state });
+          // The kernel is read a moment after the last packet: its timer may have ticked a few seconds.
+          else if (k.timeoutS > simState.timeoutS || k.timeoutS < simState.timeoutS - 5) note({ link: `conntrack ${node}`, index: 0, field: "timeout", sim: `${simState.timeoutS} s`, kernel: `${k.timeoutS} s` });
+        }
       }
       for (const k of kernelNat.filter((k) => !mine.some((e) => natMatches(e, k)))) {
         console.log(`    simulator ${pad("(none)", 80)} kernel ${k}`);

@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { SIMPLIFICATIONS, declaredFor } from "@/lib/engine/simplifications";
-import { compareLink, conntrackNat, dropRetransmissions, mergeCloseAcks, natMatches, rows } from "../../scripts/kernel/compare";
+import { compareLink, conntrackNat, conntrackState, dropRetransmissions, mergeCloseAcks, natMatches, rows, simulatedStates } from "../../scripts/kernel/compare";
+import { flow, homeNetwork, probe, trace } from "../helpers/fixture";
 import { parsePcap } from "../../scripts/kernel/pcap";
 
 const mac = (last: number) => [2, 0, 0, 0, 0, last];
@@ -141,5 +142,21 @@ describe("declared simplifications", () => {
   test("only a declared field is accepted", () => {
     expect(declaredFor("home-nat", { field: "tcp-close" })?.id).toBe("tcp-close-fin-ack");
     expect(declaredFor("home-nat", { field: "ttl" })).toBeNull();
+  });
+});
+
+describe("conntrack states", () => {
+  test.each([
+    ["a closed TCP connection", "tcp      6 119 TIME_WAIT src=192.168.1.10 dst=203.0.113.10 sport=40000 dport=80 src=203.0.113.10 dst=203.0.113.50 sport=80 dport=40000 [ASSURED] mark=0 use=1", "TIME_WAIT", 119],
+    ["a TCP connection still opening", "tcp      6 118 SYN_SENT src=192.168.1.10 dst=198.51.100.10 sport=40000 dport=80 [UNREPLIED] src=198.51.100.10 dst=203.0.113.50 sport=80 dport=40000 mark=0 use=1", "SYN_SENT", 118],
+    ["an unanswered UDP datagram", "udp      17 29 src=192.168.1.10 dst=8.8.8.8 sport=5353 dport=53 [UNREPLIED] src=8.8.8.8 dst=203.0.113.50 sport=53 dport=5353 mark=0 use=1", "UNREPLIED", 29],
+    ["a UDP stream", "udp      17 117 src=192.168.1.10 dst=8.8.8.8 sport=5353 dport=53 src=8.8.8.8 dst=203.0.113.50 sport=53 dport=5353 [ASSURED] mark=0 use=1", "ASSURED", 117],
+  ])("reads %s", (_label, line, state, timeoutS) => {
+    expect(conntrackState(line)).toEqual({ state, timeoutS });
+  });
+
+  test("the simulator's entry ends a closed probe in TIME_WAIT with 120 s left, keyed like simulatedNat", () => {
+    const t = trace(homeNetwork({ flows: [flow("p", "laptop", [probe("198.51.100.10", 80, { srcPort: 40000 })])] }));
+    expect([...simulatedStates(t)]).toEqual([["home-router snat TCP 192.168.1.10:40000 -> 203.0.113.50:10001 -> 198.51.100.10:80", { state: "TIME_WAIT", timeoutS: 120 }]]);
   });
 });
