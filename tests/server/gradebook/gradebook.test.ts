@@ -4,7 +4,7 @@
  * ledger with the score recomputed from it, the note required, and who may adjust.
  */
 import { beforeAll, describe, expect, test, vi } from "vitest";
-import { POST as adjust } from "@/app/api/v1/assessment-attempts/[attemptId]/adjustments/route";
+import { POST as adjust } from "@/app/api/v1/assessment-attempts/[id]/adjustments/route";
 import type { GradebookQuery } from "@/lib/assessment/gradebook";
 import { isStoredResult } from "@/lib/grader";
 import { gradeQuestion } from "@/lib/server/assessments/grading";
@@ -79,7 +79,7 @@ describeEachDatabase("gradebook and manual adjustments", () => {
     else expect(order).toEqual(students);
   });
 
-  const post = (attemptId: string, body: unknown) => call(adjust, "POST", `/api/v1/assessment-attempts/${attemptId}/adjustments`, { params: { attemptId }, body });
+  const post = (attemptId: string, body: unknown) => call(adjust, "POST", `/api/v1/assessment-attempts/${attemptId}/adjustments`, { params: { id: attemptId }, body });
 
   describe("adjustments", () => {
     test.each([

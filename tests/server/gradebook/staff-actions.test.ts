@@ -4,8 +4,8 @@
  * refused with a 409, and that every accepted action lands in the event log and the audit trail.
  */
 import { beforeAll, describe, expect, test, vi } from "vitest";
-import { POST as addTime } from "@/app/api/v1/assessment-attempts/[attemptId]/time/route";
-import { POST as reopen } from "@/app/api/v1/assessment-attempts/[attemptId]/reopen/route";
+import { POST as addTime } from "@/app/api/v1/assessment-attempts/[id]/time/route";
+import { POST as reopen } from "@/app/api/v1/assessment-attempts/[id]/reopen/route";
 import { GET as live } from "@/app/api/v1/assessments/[assessmentId]/live/route";
 import { getDb } from "@/lib/server/db";
 import { call, json } from "../support/api-client";
@@ -32,8 +32,8 @@ describeEachDatabase("staff actions on attempts", () => {
     submitted = await seedAttempt(c.assessment.id, c.ann.id, [{ type: "started", at: startedAt - 100 * MIN, deadline: null }, { type: "submitted", at: startedAt - 50 * MIN }], 0);
   });
 
-  const time = (id: string, body: unknown) => call(addTime, "POST", `/api/v1/assessment-attempts/${id}/time`, { params: { attemptId: id }, body });
-  const reopenIt = (id: string, body: unknown) => call(reopen, "POST", `/api/v1/assessment-attempts/${id}/reopen`, { params: { attemptId: id }, body });
+  const time = (id: string, body: unknown) => call(addTime, "POST", `/api/v1/assessment-attempts/${id}/time`, { params: { id }, body });
+  const reopenIt = (id: string, body: unknown) => call(reopen, "POST", `/api/v1/assessment-attempts/${id}/reopen`, { params: { id }, body });
 
   describe("refusals", () => {
     test.each([

@@ -12,8 +12,8 @@ import { authorizeAttempt } from "@/lib/server/auth/policy";
 import { adjustScore } from "@/lib/server/gradebook/adjustments";
 import { AdjustmentSchema } from "@/lib/server/gradebook/schemas";
 
-export const POST = withApiErrors(async (request: Request, { params }: { params: Promise<{ attemptId: string }> }) => {
-  const { attemptId } = await params;
+export const POST = withApiErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const { id: attemptId } = await params;
   const actor = await getActor();
   const decision = await authorizeAttempt(actor, "course.grade", attemptId);
   if (!decision.ok || actor.kind !== "user") return refusalResponse(decision.ok ? "sign_in_required" : decision.reason);
