@@ -46,8 +46,8 @@ test("the instructor reads the misconceptions, regrades after a content change, 
   await page.goto(`${course}/misconceptions`);
   const rules = page.getByTestId("misconception");
   await expect(rules).toHaveCount(2);
-  await expect(page.getByRole("heading", { level: 2, name: "snat" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: "nacl-stateless" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "snat" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "nacl-stateless" })).toBeVisible();
   // Each misconception links to an attempt that shows it.
   const example = rules.filter({ hasText: "snat" }).getByRole("link", { name: /Cy Cole/ });
   await expect(example).toHaveAttribute("href", `${course}/gradebook/attempts/${seeded.cyAttempt}`);

@@ -64,7 +64,8 @@ async function main() {
   const published = await publishAssessment(assessment.id, instructor.id, new Date(now - 90 * MINUTE));
   if (!published.ok) throw new Error(published.message);
   // Frozen on the changed copy: what these students were "taken on", kept by hash.
-  await db.scenarioContent.create({ data: { hash: deniedHash, scenarioId: SCENARIO, source: deniedText } });
+  // A retried test seeds again: the changed copy is then already stored under its hash.
+  await db.scenarioContent.upsert({ where: { hash: deniedHash }, create: { hash: deniedHash, scenarioId: SCENARIO, source: deniedText }, update: {} });
   await db.assessment.update({ where: { id: assessment.id }, data: { contentHashes: { [SCENARIO]: deniedHash } } });
 
   async function take(student: { id: string }, answersOf: (frozenKey: ReturnType<typeof buildAnswerKey>, seed: number, salt: string) => Answers) {

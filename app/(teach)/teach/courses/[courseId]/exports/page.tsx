@@ -21,9 +21,9 @@ export default async function ExportsPage({ params }: { params: Promise<{ course
   const decision = await authorizeCourse(await getActor(), "course.grade", courseId);
   if (!decision.ok) refusePage(decision.reason, `/teach/courses/${courseId}/exports`);
   return (
-    <main className={styles.page}>
+    <div className={styles.page}>
       <p><Link href={`/teach/courses/${courseId}`}>Course</Link></p>
-      <h1>Exports</h1>
+      <h2>Exports</h2>
       <p className={styles.muted}>CSV files in UTF-8, streamed from the database: large classes download without waiting for the whole file.</p>
       <ul>
         {FILES.map((f) => (
@@ -35,13 +35,13 @@ export default async function ExportsPage({ params }: { params: Promise<{ course
       </ul>
       {decision.grant.role === "instructor" && (
         <>
-          <h2>The whole course</h2>
+          <h3>The whole course</h3>
           <p>
             <a href={`/api/v1/courses/${courseId}/exports/course.json`} download data-testid="export-course-json">course.json</a>
             <span className={styles.muted}> Definitions with their secrets, roster, invites, overrides, attempts with events and questions, ledger, audit trail and the frozen scenario content: everything another Hopwise needs to restore the course (POST it to /api/v1/courses/import). Keep it private: it holds the seeds.</span>
           </p>
         </>
       )}
-    </main>
+    </div>
   );
 }

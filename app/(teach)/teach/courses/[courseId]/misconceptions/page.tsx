@@ -22,9 +22,9 @@ export default async function MisconceptionsPage({ params }: { params: Promise<{
   if (!decision.ok) refusePage(decision.reason, `/teach/courses/${courseId}/misconceptions`);
   const view = await misconceptionsView(courseId);
   return (
-    <main className={styles.page}>
+    <div className={styles.page}>
       <p><Link href={`/teach/courses/${courseId}`}>Course</Link> · <Link href={`/teach/courses/${courseId}/gradebook`}>Gradebook</Link></p>
-      <h1>Misconceptions</h1>
+      <h2>Misconceptions</h2>
       <p className={styles.muted}>
         A misconception is a wrong answer that matches the simulation with one rule flipped. Counted in students
         (of {view.students} with a graded question), over every graded attempt of the course.
@@ -37,19 +37,19 @@ export default async function MisconceptionsPage({ params }: { params: Promise<{
           />
           {view.report.map((r, i) => (
             <section key={r.rule} className={styles.section} aria-labelledby={`rule${i}`} data-testid="misconception">
-              <h2 id={`rule${i}`}>{r.rule}</h2>
+              <h3 id={`rule${i}`}>{r.rule}</h3>
               <p>{r.students} students ({pct(r.share)}).</p>
               <BarChart
                 id={`rule${i}-questions`} title={`Where ${r.rule} showed: students by question`} labelHeading="Question" valueHeading="Students" max={Math.max(1, r.students)}
                 rows={r.questions.map((q) => ({ label: q.questionId, value: q.students }))}
               />
-              <h3>Week by week</h3>
+              <h4>Week by week</h4>
               <table className={styles.table}>
                 <caption className="visually-hidden">Students showing {r.rule}, by week</caption>
                 <thead><tr><th scope="col">Week of</th><th scope="col" className={styles.num}>Students</th></tr></thead>
                 <tbody>{r.weeks.map((w) => <tr key={w.weekStart}><th scope="row">{WEEK.format(new Date(w.weekStart))}</th><td className={styles.num}>{w.students}</td></tr>)}</tbody>
               </table>
-              <h3>Examples</h3>
+              <h4>Examples</h4>
               <ul>
                 {r.examples.map((e) => (
                   <li key={e.attemptId}>
@@ -61,6 +61,6 @@ export default async function MisconceptionsPage({ params }: { params: Promise<{
           ))}
         </>
       )}
-    </main>
+    </div>
   );
 }

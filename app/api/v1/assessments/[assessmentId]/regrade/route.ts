@@ -51,6 +51,9 @@ export const POST = withApiErrors(async (request: Request, { params }: { params:
   const changed = applied.filter((a) => a.verdict === "raised" || a.verdict === "lowered").length;
   const kept = applied.filter((a) => a.verdict === "kept").length;
   if (read.json) return NextResponse.json({ applied });
-  const back = new URL(`/teach/courses/${decision.assessment.courseId}/assessments/${assessmentId}/regrade?changed=${changed}&kept=${kept}`, request.url);
-  return NextResponse.redirect(back, 303);
+  // A relative Location: request.url names the address the server listens on, which may not be the
+  // one the browser used (a proxy, localhost vs 127.0.0.1), and CSP form-action refuses a redirect
+  // to another origin after a form post.
+  const back = `/teach/courses/${decision.assessment.courseId}/assessments/${assessmentId}/regrade?changed=${changed}&kept=${kept}`;
+  return new NextResponse(null, { status: 303, headers: { Location: back } });
 });

@@ -48,9 +48,9 @@ export default async function AssessmentBuilderPage({ params, searchParams }: Pr
   })));
 
   return (
-    <main className={styles.page}>
+    <div className={styles.page}>
       <nav aria-label="Breadcrumb"><Link href={`/teach/courses/${courseId}`}>{data.courseTitle}</Link></nav>
-      <h1>{def.title} <small>({assessment.status === "published" ? "published" : "draft"})</small></h1>
+      <h2>{def.title} <small>({assessment.status === "published" ? "published" : "draft"})</small></h2>
       <div className={styles.buttons}>
         <a className={styles.button} href={`/api/v1/assessments/${assessmentId}/yaml`} download>Export as YAML</a>
         <Link className={styles.button} href={`${here}/overrides`}>Per-student overrides</Link>
@@ -59,7 +59,7 @@ export default async function AssessmentBuilderPage({ params, searchParams }: Pr
       <DefinitionForm key={assessment.updatedAt} assessmentId={assessmentId} initial={def} hasPassword={assessment.hasPassword} published={assessment.status === "published"} catalogue={catalogue} />
 
       <section className={styles.section} aria-labelledby="preview-heading">
-        <h2 id="preview-heading">Preview</h2>
+        <h3 id="preview-heading">Preview</h3>
         <p className={styles.hint}>What these students would get on a first attempt of the saved draft, drawn as the real draw draws it, and their sheets as they would see them.</p>
         <form method="get" action={here}>
           <fieldset>
@@ -75,7 +75,7 @@ export default async function AssessmentBuilderPage({ params, searchParams }: Pr
         {previewProblem ? <p className={styles.error} role="alert">{previewProblem}</p> : null}
         {previews.map((p) => (
           <article key={p.student} className={styles.student} data-testid="preview-student">
-            <h3>{p.label}</h3>
+            <h4>{p.label}</h4>
             <ol>
               {p.questions.map((q) => (
                 <li key={q.slot}>
@@ -93,6 +93,6 @@ export default async function AssessmentBuilderPage({ params, searchParams }: Pr
       <CheckPanel key={`check-${assessment.updatedAt}`} assessmentId={assessmentId} alternatives={alternatives} published={assessment.status === "published"} />
 
       <YamlImport courseId={courseId} />
-    </main>
+    </div>
   );
 }

@@ -17,11 +17,11 @@ export default async function NewAssessmentPage({ params }: { params: Promise<{ 
   if (!decision.ok) refusePage(decision.reason, `/teach/courses/${courseId}/assessments/new`);
   const title = await courseTitle(courseId);
   return (
-    <main className={styles.page}>
+    <div className={styles.page}>
       <nav aria-label="Breadcrumb"><Link href={`/teach/courses/${courseId}`}>{title}</Link></nav>
-      <h1>New assessment</h1>
+      <h2>New assessment</h2>
       <NewDraftForm courseId={courseId} firstScenario={catalogueOptions()[0]?.id ?? null} />
       <YamlImport courseId={courseId} />
-    </main>
+    </div>
   );
 }

@@ -34,14 +34,14 @@ export default async function OverridesPage({ params, searchParams }: Props) {
   const rules = asked ? await effectiveRulesView(stored, asked) : null;
 
   return (
-    <main className={styles.page}>
+    <div className={styles.page}>
       <nav aria-label="Breadcrumb">
         <Link href={`/teach/courses/${courseId}`}>{data.courseTitle}</Link> › <Link href={`/teach/courses/${courseId}/assessments/${assessmentId}`}>{data.assessment.definition.title}</Link>
       </nav>
-      <h1>Overrides: {data.assessment.definition.title}</h1>
+      <h2>Overrides: {data.assessment.definition.title}</h2>
 
       <section className={styles.section} aria-labelledby="list-heading">
-        <h2 id="list-heading">Overrides</h2>
+        <h3 id="list-heading">Overrides</h3>
         {overrides.length === 0 ? <p className={styles.hint}>No student has an override.</p> : (
           <ul data-testid="override-list">
             {overrides.map((o) => (
@@ -57,7 +57,7 @@ export default async function OverridesPage({ params, searchParams }: Props) {
       <OverrideForm key={overrides.map((o) => `${o.id}${o.updatedAt}`).join()} assessmentId={assessmentId} students={data.students} existing={overrides} />
 
       <section className={styles.section} aria-labelledby="rules-heading">
-        <h2 id="rules-heading">Effective rules of one student</h2>
+        <h3 id="rules-heading">Effective rules of one student</h3>
         <form method="get" action={here} className={styles.row}>
           <div className={styles.field}>
             <label htmlFor="rules-student">Show the rules of</label>
@@ -80,6 +80,6 @@ export default async function OverridesPage({ params, searchParams }: Props) {
           </div>
         ) : null}
       </section>
-    </main>
+    </div>
   );
 }

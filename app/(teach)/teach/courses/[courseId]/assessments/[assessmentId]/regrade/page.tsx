@@ -28,9 +28,9 @@ export default async function RegradePage({ params, searchParams }: { params: Pr
   if (!plan) notFound();
   const moving = plan.attempts.filter((a) => a.newScore !== a.oldScore);
   return (
-    <main className={styles.page}>
+    <div className={styles.page}>
       <p><Link href={`/teach/courses/${courseId}/assessments/${assessmentId}/statistics`}>Statistics</Link></p>
-      <h1>Regrade</h1>
+      <h2>Regrade</h2>
       {typeof query.changed === "string" && (
         <p className={styles.notice} role="status" data-testid="regrade-applied">
           Regrade applied: {query.changed} scores changed{query.kept && query.kept !== "0" ? `, ${query.kept} lower scores kept as they were` : ""}.
@@ -80,6 +80,6 @@ export default async function RegradePage({ params, searchParams }: { params: Pr
         <textarea id="reason" name="reason" required minLength={3} maxLength={500} />
         <button type="submit" className={styles.button}>Apply the regrade</button>
       </form>
-    </main>
+    </div>
   );
 }

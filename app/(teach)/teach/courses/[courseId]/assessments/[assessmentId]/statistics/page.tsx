@@ -24,7 +24,7 @@ const pct = (n: number | null) => (n === null ? "–" : `${Math.round(n)}%`);
 function Question({ q, index }: { q: QuestionStatistics; index: number }) {
   return (
     <section className={styles.section} aria-labelledby={`q${index}`}>
-      <h3 id={`q${index}`}>{q.questionId}</h3>
+      <h4 id={`q${index}`}>{q.questionId}</h4>
       <ul className={styles.summary}>
         <li><span className={styles.muted}>Attempts</span><strong>{q.attempts}</strong></li>
         <li><span className={styles.muted}>Mean points</span><strong>{fixed(q.meanPoints)}</strong></li>
@@ -58,9 +58,9 @@ export default async function StatisticsPage({ params }: { params: Promise<{ cou
   if (!view) notFound();
   const { statistics: s, health, assessment } = view;
   return (
-    <main className={styles.page}>
+    <div className={styles.page}>
       <p><Link href={`/teach/courses/${courseId}`}>Course</Link> · <Link href={`/teach/courses/${courseId}/misconceptions`}>Misconceptions</Link></p>
-      <h1>Statistics: {assessment.title}</h1>
+      <h2>Statistics: {assessment.title}</h2>
       <p className={styles.muted}>From each student&apos;s counted attempt (best or last, as the assessment scores).</p>
       <ul className={styles.summary} data-testid="statistics-summary">
         <li><span className={styles.muted}>Students</span><strong>{s.students}</strong></li>
@@ -69,12 +69,12 @@ export default async function StatisticsPage({ params }: { params: Promise<{ cou
       </ul>
       <ScoreHistogram id="scores" title="Distribution of scores" bins={s.histogram} />
       <section className={styles.section} aria-labelledby="health">
-        <h2 id="health">Question health</h2>
+        <h3 id="health">Question health</h3>
         {health.length === 0 ? <p className={styles.muted}>No question looks at fault (a class under five students flags nothing).</p>
           : health.map((f, i) => <p key={i} className={styles.flag} data-testid="health-flag"><strong>{f.questionId}:</strong> {flagText(f)}</p>)}
       </section>
-      <h2 className={styles.section}>Questions</h2>
+      <h3 className={styles.section}>Questions</h3>
       {s.questions.length === 0 ? <p>No graded attempts yet.</p> : s.questions.map((q, i) => <Question key={q.questionId} q={q} index={i} />)}
-    </main>
+    </div>
   );
 }
