@@ -29,6 +29,10 @@ interface CaseResult {
   readonly id: string;
   readonly failures: readonly Difference[];
   readonly declared: readonly (Difference & { simplification: string })[];
+  /** The differences of a first run that a second run in a fresh lab did not show. */
+  readonly firstRun?: readonly Difference[];
+  /** Set for a case declared unstable in the lab (KernelCase.unstable). */
+  readonly unstable?: string;
 }
 
 let current: Lab | null = null;
@@ -146,14 +150,25 @@ async function main(): Promise<number> {
       console.log(`\n## ${c.id}: SKIPPED: bridge netfilter is not available here (no /proc/sys/net/bridge: load it with \`modprobe br_netfilter\` on the host)`);
       continue;
     }
-    results.push(await runCase(c));
+    let result = await runCase(c);
+    if (result.failures.length > 0) {
+      // New veth links sometimes answer their first packet late (a SYN retransmitted, a TTL probe's
+      // ICMP error after the probe gave up): one fresh lab tells that apart from a real difference.
+      console.log(`\n## ${c.id}: ${result.failures.length} difference(s); running it again in a fresh lab`);
+      const again = await runCase(c);
+      result = again.failures.length === 0 ? { ...again, firstRun: result.failures } : again;
+    }
+    results.push(c.unstable ? { ...result, unstable: c.unstable } : result);
   }
   console.log("\n## Summary");
   for (const r of results) {
-    console.log(`  ${pad(r.id, 26)} ${r.failures.length === 0 ? "PASS" : "FAIL"}  ${r.failures.length} difference(s), ${r.declared.length} declared simplification(s)${r.declared.length ? `: ${[...new Set(r.declared.map((d) => d.simplification))].join(", ")}` : ""}`);
+    console.log(`  ${pad(r.id, 26)} ${r.failures.length === 0 ? "PASS" : r.unstable ? "UNSTABLE" : "FAIL"}  ${r.failures.length} difference(s), ${r.declared.length} declared simplification(s)${r.declared.length ? `: ${[...new Set(r.declared.map((d) => d.simplification))].join(", ")}` : ""}`);
     for (const f of r.failures) console.log(`      ${f.link} #${f.index} ${f.field}: simulator ${f.sim} / kernel ${f.kernel}`);
+    for (const f of r.firstRun ?? []) console.log(`      (first run only, gone in a fresh lab) ${f.link} #${f.index} ${f.field}: simulator ${f.sim} / kernel ${f.kernel}`);
   }
-  return results.every((r) => r.failures.length === 0) ? 0 : 1;
+  const unstable = results.filter((r) => r.failures.length > 0 && r.unstable);
+  for (const r of unstable) console.log(`\n${r.id} differed twice but is declared unstable in the lab (${r.unstable}): not counted as a failure.`);
+  return results.every((r) => r.failures.length === 0 || r.unstable) ? 0 : 1;
 }
 
 main().then((code) => process.exit(code), (e: unknown) => {
