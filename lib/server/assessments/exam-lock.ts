@@ -28,7 +28,9 @@ export type LockedFeature =
   | "scenario study"
   | "trace"
   | "practice"
-  | "drills";
+  | "drills"
+  /** A mock interview: its report and console show a trace's expected values. */
+  | "interviews";
 
 export interface ExamLock {
   readonly attemptId: string;

@@ -3,7 +3,7 @@
  * every study tool that could answer the exam refuses their account with 423 `exam_in_progress`,
  * naming the exam and when it ends, and each refusal is recorded on the exam attempt as a
  * `lock-refused` event. Homework, a submitted exam, an exam past its deadline + grace, or someone
- * else's exam lock nothing.
+ * else's exam lock nothing. Mock interviews are closed too: their console and report show a trace.
  */
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { POST as simulate } from "@/app/api/v1/simulate/route";
@@ -18,6 +18,8 @@ import { GET as getTrace } from "@/app/api/v1/attempts/[id]/trace/route";
 import { GET as nextDrill } from "@/app/api/v1/drills/next/route";
 import { POST as gradeDrill } from "@/app/api/v1/drills/grade/route";
 import { GET as explainDrill } from "@/app/api/v1/drills/explain/route";
+import { POST as startInterview } from "@/app/api/v1/interviews/route";
+import { POST as interviewCommand } from "@/app/api/v1/interviews/[id]/commands/route";
 import { GRACE_MS } from "@/lib/assessment/deadline";
 import { replayAttempt } from "@/lib/assessment/attempt";
 import { eventOf } from "@/lib/server/assessments/event-log";
@@ -47,6 +49,8 @@ const LOCKED_ROUTES = [
   { label: "GET /drills/next", what: "drills", run: () => call(nextDrill, "GET", "/api/v1/drills/next") },
   { label: "POST /drills/grade", what: "drills", run: () => call(gradeDrill, "POST", "/api/v1/drills/grade", { body: { seed: 1, kind: "netmask", answers: {} } }) },
   { label: "GET /drills/explain", what: "drills", run: () => call(explainDrill, "GET", "/api/v1/drills/explain", { query: { address: "10.0.0.1/24" } }) },
+  { label: "POST /interviews (start a mock interview)", what: "interviews", run: () => call(startInterview, "POST", "/api/v1/interviews", { body: { scenarioId: GOOGLE, mode: "solo" } }) },
+  { label: "POST /interviews/:id/commands", what: "interviews", run: () => call(interviewCommand, "POST", "/", { ...any, body: { type: "pause" } }) },
 ] as const;
 
 async function eventsOf(attemptId: string) {

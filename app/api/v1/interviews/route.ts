@@ -5,12 +5,15 @@
  */
 import { NextResponse } from "next/server";
 import { apiError, notFound, parseJsonBody, withApiErrors } from "@/lib/server/api";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 import { PRIVATE, StartInterviewSchema } from "@/lib/server/interviews/http";
 import { listSessionsOf } from "@/lib/server/interviews/lists";
 import { startInterview } from "@/lib/server/interviews/sessions";
 import { getOrCreateRequestOwner, getRequestOwner } from "@/lib/server/request-owner";
 
 export const POST = withApiErrors(async (request: Request) => {
+  const locked = await refuseDuringExam("interviews");
+  if (locked) return locked;
   const input = await parseJsonBody(request, StartInterviewSchema);
   if (!input.ok) return input.response;
   const owner = await getOrCreateRequestOwner();

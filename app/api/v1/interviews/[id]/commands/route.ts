@@ -6,10 +6,13 @@
 import { NextResponse } from "next/server";
 import { CommandSchema } from "@/lib/interview/commands";
 import { apiError, parseJsonBody, withApiErrors } from "@/lib/server/api";
+import { refuseDuringExam } from "@/lib/server/assessments/exam-lock";
 import { PRIVATE, sessionOfRequest } from "@/lib/server/interviews/http";
 import { runCommand } from "@/lib/server/interviews/sessions";
 
 export const POST = withApiErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const locked = await refuseDuringExam("interviews");
+  if (locked) return locked;
   const found = await sessionOfRequest((await params).id);
   if (!found.ok) return found.response;
   const input = await parseJsonBody(request, CommandSchema);
