@@ -4,10 +4,9 @@
  * runs a dry-run regrade against the catalogue's current content and applies it, downloads the
  * gradebook CSV; the student whose score the regrade raised reads why on their results.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { runSeedScript, signInWithPassword } from "./support/seeded-class";
 
 interface Seeded {
   password: string;
@@ -23,21 +22,10 @@ interface Seeded {
 let seeded: Seeded;
 
 test.beforeAll(() => {
-  const dir = process.env.E2E_DATA_DIR;
-  if (!dir) throw new Error("E2E_DATA_DIR is not set: run through `npx playwright test`");
-  const out = execFileSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/support/seed-analytics-class.ts"], {
-    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "e2e.db")}` }, encoding: "utf8", timeout: 120_000,
-  });
-  seeded = JSON.parse(out.trim().split("\n").at(-1)!) as Seeded;
+  seeded = runSeedScript<Seeded>("seed-analytics-class.ts");
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(seeded.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
+const signIn = (page: Page, email: string) => signInWithPassword(page, email, seeded.password);
 
 test("the instructor reads the misconceptions, regrades after a content change, and downloads the gradebook", async ({ page }) => {
   await signIn(page, seeded.instructor.email);

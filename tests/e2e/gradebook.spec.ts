@@ -4,9 +4,8 @@
  * an attempt hop by hop, adjusts its score with a note (the ledger shows it), and on the live view
  * sees the student still working and gives them more time.
  */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { runSeedScript, signInWithPassword } from "./support/seeded-class";
 
 interface Seeded {
   password: string;
@@ -20,21 +19,10 @@ interface Seeded {
 let seeded: Seeded;
 
 test.beforeAll(() => {
-  const dir = process.env.E2E_DATA_DIR;
-  if (!dir) throw new Error("E2E_DATA_DIR is not set: run through `npx playwright test`");
-  const out = execFileSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/support/seed-gradebook-class.ts"], {
-    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "e2e.db")}` }, encoding: "utf8", timeout: 120_000,
-  });
-  seeded = JSON.parse(out.trim().split("\n").at(-1)!) as Seeded;
+  seeded = runSeedScript<Seeded>("seed-gradebook-class.ts");
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(seeded.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
+const signIn = (page: Page, email: string) => signInWithPassword(page, email, seeded.password);
 
 const rowNames = (page: Page) => page.getByTestId("gradebook-row").locator("th").evaluateAll((ths) => ths.map((th) => th.firstChild?.textContent?.trim() ?? ""));
 
