@@ -20,7 +20,6 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
-import pg from "pg";
 import { AssessmentSchema } from "../lib/assessment/schema";
 import { createDb, setDbForTests, type Db } from "../lib/server/db";
 import { resolveDatabaseTarget } from "../lib/server/database-target";
@@ -28,6 +27,7 @@ import { newSessionId, SESSION_MAX_AGE_SECONDS } from "../lib/server/auth/sessio
 import { publishAssessment } from "../lib/server/assessments/publish";
 import { wholeNumberOption } from "./lib/options";
 import { binary, build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
+import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-postgres.mjs";
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -78,19 +78,8 @@ async function freshDatabase(provider: "sqlite" | "postgres", dir: string): Prom
   const admin = process.env.TEST_POSTGRES_URL?.trim() || process.env.DATABASE_URL?.trim();
   if (!admin?.startsWith("postgres")) throw new Error("--instances 2 runs on PostgreSQL: set TEST_POSTGRES_URL (a role that may create databases)");
   const name = `hopwise_bench_class_${Date.now().toString(36)}`;
-  const run = async (sql: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await run(`CREATE DATABASE "${name}"`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  const url = await createScratchDatabase(admin, name);
+  return { url, drop: () => dropScratchDatabase(admin, name) };
 }
 
 interface Student {

@@ -3,7 +3,7 @@
  * `node pg-database.mjs create|drop <name>`: a throwaway database on the TEST_POSTGRES_URL server
  * for the two-instance e2e run (playwright.pg.config.ts). Prints the new database's URL on create.
  */
-import pg from "pg";
+import { createScratchDatabase, dropScratchDatabase } from "../../../scripts/lib/scratch-postgres.mjs";
 
 const [action, name] = process.argv.slice(2);
 const admin = process.env.TEST_POSTGRES_URL;
@@ -11,17 +11,5 @@ if (!admin || !/^hopwise_e2e_[a-z0-9_]+$/.test(name ?? "") || !["create", "drop"
   console.error("usage: TEST_POSTGRES_URL=... node pg-database.mjs create|drop hopwise_e2e_<suffix>");
   process.exit(2);
 }
-const client = new pg.Client({ connectionString: admin });
-await client.connect();
-try {
-  if (action === "create") {
-    await client.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    process.stdout.write(url.toString());
-  } else {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  }
-} finally {
-  await client.end();
-}
+if (action === "create") process.stdout.write(await createScratchDatabase(admin, name));
+else await dropScratchDatabase(admin, name);

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
+import { createScratchDatabase, dropScratchDatabase } from "../../../scripts/lib/scratch-postgres.mjs";
 import { afterAll, beforeAll, describe } from "vitest";
 import { createDb, type Db, setDbForTests } from "@/lib/server/db";
 import { type DatabaseProvider, type DatabaseTarget, resolveDatabaseTarget } from "@/lib/server/database-target";
@@ -57,31 +57,15 @@ export async function createSqliteTestDatabase(): Promise<TestDatabase> {
 /** A new database on the TEST_POSTGRES_URL server (the role needs CREATEDB), migrated. */
 export async function createPostgresTestDatabase(adminUrl: string): Promise<TestDatabase> {
   const name = `hopwise_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
+  const url = await createScratchDatabase(adminUrl, name);
+  const dropDatabase = () => dropScratchDatabase(adminUrl, name);
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const dropDatabase = async () => {
-    const cleanup = new pg.Client({ connectionString: adminUrl });
-    await cleanup.connect();
-    try {
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    } finally {
-      await cleanup.end();
-    }
-  };
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    await migrate(url.toString());
+    await migrate(url);
   } catch (error) {
     await dropDatabase();
     throw error;
   }
-  const target = resolveDatabaseTarget({ DATABASE_URL: url.toString() });
+  const target = resolveDatabaseTarget({ DATABASE_URL: url });
   const db = createDb(target);
   return {
     provider: "postgres",
