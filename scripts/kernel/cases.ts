@@ -57,10 +57,6 @@ function asymmetricTtl(source: "outgoing" | "incoming"): KernelCase {
       server("10.4.0.10/24", "10.4.0.1", "server-lan"),
     ],
     probes: [{ from: "client", to: "10.4.0.10", port: 80, srcPort: 40000, ttl: 2 }],
-    // Seen in CI runs of the whole suite (never alone): the kernel's error left x after the probe's
-    // 700 ms, or behind an extra frame on net-b. The error's source (10.2.0.3) is off-link for r2;
-    // how r2 answers x's ARP and filters the forwarded error depends on timing not yet pinned down.
-    ...(source === "incoming" ? { unstable: "the incoming-address error crosses r2 from an off-link source; its timing varies in the lab" } : {}),
   };
 }
 

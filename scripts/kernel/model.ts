@@ -48,7 +48,7 @@ export interface ProbeSpec {
   readonly port: number;
   readonly srcPort: number;
   readonly ttl?: number;
-  /** How long the client waits (default 2 s, 700 ms with a TTL): under 1 s leaves out SYN retransmissions. */
+  /** How long the client waits (default 2 s, 900 ms with a TTL): under 1 s leaves out SYN retransmissions. */
   readonly timeoutMs?: number;
 }
 
@@ -61,12 +61,6 @@ export interface KernelCase {
    * outcomes and conntrack only.
    */
   readonly framesNotCompared?: string;
-  /**
-   * Why the case may differ from run to run in the lab (not in the simulator): a difference that
-   * remains after a second run is printed as UNSTABLE and does not fail the run. Fix the lab, then
-   * remove this.
-   */
-  readonly unstable?: string;
   /** Probes run one after the other; each is a TCP connect and close (or what remains of it). */
   readonly probes: readonly ProbeSpec[];
 }

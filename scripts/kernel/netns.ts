@@ -100,7 +100,9 @@ c.on("connect", () => c.end());
 c.on("data", () => {});
 c.on("close", () => process.exit(0));
 c.on("error", (e) => { console.log(e.code); process.exit(1); });
-setTimeout(() => { console.log("timeout"); process.exit(2); }, timeout);
+// Node runs expired timers before it polls sockets: a client that gets the CPU late would see its
+// timer before an error already waiting on the socket. Deciding on the next turn lets that error in.
+setTimeout(() => setImmediate(() => { console.log("timeout"); process.exit(2); }), timeout);
 `;
 
 /** Creates the namespaces, links, addresses, routes, NAT rules and servers of a case, and starts the captures. */
@@ -169,6 +171,7 @@ export async function build(c: KernelCase): Promise<Lab> {
       await waitFor(server, "ready", 5000);
     }
   }
+  await waitForLinks(lab, 10_000);
   for (const seg of segments) {
     const file = path.join(dir, `${seg}.pcap`);
     const dump = spawn("ip", ["netns", "exec", switchNs(seg), "tcpdump", "-i", bridgeDev(seg), "--immediate-mode", "-U", "-n", "-Z", "root", "-w", file, "arp or (ip and not igmp)"], { stdio: ["ignore", "pipe", "pipe"] });
@@ -177,6 +180,52 @@ export async function build(c: KernelCase): Promise<Lab> {
     lab.captures.set(seg, file);
   }
   return lab;
+}
+
+interface LinkState {
+  readonly ifname: string;
+  readonly operstate: string;
+  readonly qdisc?: string;
+  readonly linkinfo?: { readonly info_slave_data?: { readonly state?: string } };
+}
+
+/** Why a link may not carry a frame yet, or null when it can. */
+export function linkNotReady(link: LinkState): string | null {
+  if (link.ifname === "lo") return null;
+  if (link.operstate !== "UP") return `${link.ifname} is ${link.operstate}`;
+  // Until the kernel's link watcher has run for a link whose carrier just came up, its queue is
+  // the "noop" one, which drops every frame it is given.
+  if (link.qdisc === "noop") return `${link.ifname} still has the noop queue`;
+  const portState = link.linkinfo?.info_slave_data?.state;
+  if (portState !== undefined && portState !== "forwarding") return `bridge port ${link.ifname} is ${portState}`;
+  return null;
+}
+
+/**
+ * Waits until every link of the lab can carry a frame. A new veth's carrier comes up at once,
+ * but the kernel activates its queue and the bridge's port from a work queue (rate-limited, and
+ * late on a loaded machine); a probe sent before then loses its first frame, and the ARP or SYN
+ * retransmitted a second later shows up as a difference that is only the lab's.
+ */
+async function waitForLinks(lab: Lab, ms: number): Promise<void> {
+  const started = Date.now();
+  let first: readonly string[] | null = null;
+  for (;;) {
+    const waiting = lab.namespaces.flatMap((ns) =>
+      (JSON.parse(run("ip", ["-n", ns, "-j", "-d", "link", "show"])) as LinkState[])
+        .map(linkNotReady)
+        .filter((why): why is string => why !== null)
+        .map((why) => `${ns}: ${why}`),
+    );
+    first ??= waiting;
+    if (waiting.length === 0) {
+      const waited = Date.now() - started;
+      if (first.length > 0) console.log(`  (links ready after ${waited} ms; at first: ${first.slice(0, 3).join(", ")}${first.length > 3 ? ` and ${first.length - 3} more` : ""})`);
+      return;
+    }
+    if (Date.now() - started > ms) throw new Error(`links not ready after ${ms} ms: ${waiting.join("; ")}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** Runs one probe: a TCP connect from the client's namespace, closed as soon as it is open. */

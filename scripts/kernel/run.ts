@@ -31,8 +31,6 @@ interface CaseResult {
   readonly declared: readonly (Difference & { simplification: string })[];
   /** The differences of a first run that a second run in a fresh lab did not show. */
   readonly firstRun?: readonly Difference[];
-  /** Set for a case declared unstable in the lab (KernelCase.unstable). */
-  readonly unstable?: string;
 }
 
 let current: Lab | null = null;
@@ -56,7 +54,7 @@ async function runCase(c: KernelCase): Promise<CaseResult> {
   const nat: { node: string; lines: string[] }[] = [];
   try {
     for (const p of c.probes) {
-      outcomes.push(probe(lab, p, p.timeoutMs ?? (p.ttl !== undefined ? 700 : 2000)));
+      outcomes.push(probe(lab, p, p.timeoutMs ?? (p.ttl !== undefined ? 900 : 2000)));
       await new Promise((r) => setTimeout(r, 150));
     }
     for (const n of c.nodes) if (n.snat?.length || n.dnat?.length) nat.push({ node: n.id, lines: conntrackList(lab, n.id) });
@@ -158,17 +156,15 @@ async function main(): Promise<number> {
       const again = await runCase(c);
       result = again.failures.length === 0 ? { ...again, firstRun: result.failures } : again;
     }
-    results.push(c.unstable ? { ...result, unstable: c.unstable } : result);
+    results.push(result);
   }
   console.log("\n## Summary");
   for (const r of results) {
-    console.log(`  ${pad(r.id, 26)} ${r.failures.length === 0 ? "PASS" : r.unstable ? "UNSTABLE" : "FAIL"}  ${r.failures.length} difference(s), ${r.declared.length} declared simplification(s)${r.declared.length ? `: ${[...new Set(r.declared.map((d) => d.simplification))].join(", ")}` : ""}`);
+    console.log(`  ${pad(r.id, 26)} ${r.failures.length === 0 ? "PASS" : "FAIL"}  ${r.failures.length} difference(s), ${r.declared.length} declared simplification(s)${r.declared.length ? `: ${[...new Set(r.declared.map((d) => d.simplification))].join(", ")}` : ""}`);
     for (const f of r.failures) console.log(`      ${f.link} #${f.index} ${f.field}: simulator ${f.sim} / kernel ${f.kernel}`);
     for (const f of r.firstRun ?? []) console.log(`      (first run only, gone in a fresh lab) ${f.link} #${f.index} ${f.field}: simulator ${f.sim} / kernel ${f.kernel}`);
   }
-  const unstable = results.filter((r) => r.failures.length > 0 && r.unstable);
-  for (const r of unstable) console.log(`\n${r.id} differed twice but is declared unstable in the lab (${r.unstable}): not counted as a failure.`);
-  return results.every((r) => r.failures.length === 0 || r.unstable) ? 0 : 1;
+  return results.every((r) => r.failures.length === 0) ? 0 : 1;
 }
 
 main().then((code) => process.exit(code), (e: unknown) => {
