@@ -8,6 +8,7 @@ import { formatIpv4 } from "../net/ipv4";
 import type { NaclModel, SecurityGroupModel, SecurityGroupRule } from "./model";
 import { describeFlow, type Pkt } from "./packet";
 import { RULE } from "./rules";
+import { lookupReturn, trackAllowed, type SgLookup } from "./sg-tracking";
 import type { Sim } from "./sim";
 import type { RtInterface } from "./topology";
 import type { Decision, Provenance } from "./trace-types";
@@ -22,6 +23,8 @@ function flowKey(p: Pkt): string {
 function reverseKey(p: Pkt): string {
   return `${p.proto}|${p.dst}|${p.dport}|${p.src}|${p.sport}`;
 }
+
+const UNTRACKED: SgLookup = { kind: "untracked" };
 
 function portsMatch(rule: { protocol: string; ports: { min: number; max: number } }, p: Pkt): boolean {
   if (rule.protocol !== "all" && rule.protocol !== p.proto) return false;
@@ -51,8 +54,10 @@ export function checkSecurityGroups(sim: Sim, iface: RtInterface, p: Pkt, direct
   if (iface.securityGroups.length === 0) return null;
   const groups = iface.securityGroups.map((g) => sim.topo.securityGroups.get(g)).filter((g): g is SecurityGroupModel => g !== undefined);
   const names = iface.securityGroups.join(", ");
-  const tracked = `${iface.qualified}|${reverseKey(p)}`;
-  if (sim.state.sgFlows.has(tracked) && sim.rule(RULE["sg-stateful"])) {
+  const stateful = sim.rule(RULE["sg-stateful"]);
+  const now = sim.state.clockMs;
+  const returning = stateful ? lookupReturn(sim.state.sgFlows, `${iface.qualified}|${reverseKey(p)}`, now) : UNTRACKED;
+  if (returning.kind === "tracked") {
     return {
       allowed: true,
       decision: {
@@ -62,7 +67,8 @@ export function checkSecurityGroups(sim: Sim, iface: RtInterface, p: Pkt, direct
     };
   }
   const o = p.icmp?.original;
-  if (direction === "inbound" && o && sim.state.sgFlows.has(`${iface.qualified}|${o.proto}|${o.src}|${o.sport}|${o.dst}|${o.dport}`) && sim.rule(RULE["sg-stateful"])) {
+  const related = direction === "inbound" && o && stateful ? lookupReturn(sim.state.sgFlows, `${iface.qualified}|${o.proto}|${o.src}|${o.sport}|${o.dst}|${o.dport}`, now) : UNTRACKED;
+  if (related.kind === "tracked") {
     return {
       allowed: true,
       decision: {
@@ -71,16 +77,20 @@ export function checkSecurityGroups(sim: Sim, iface: RtInterface, p: Pkt, direct
       },
     };
   }
+  const expired = returning.kind === "expired" ? returning : related.kind === "expired" ? related : null;
+  const afterExpiry = expired
+    ? ` The connection it belongs to had been idle for ${expired.idleS} s, longer than the group's ${expired.timeoutS} s tracking timeout, so it is no longer return traffic and meets the rules.`
+    : "";
   const peer = direction === "inbound" ? p.src : p.dst;
   for (const g of groups) {
     const rules = direction === "inbound" ? g.inbound : g.outbound;
     const rule = rules.find((r) => sgRuleMatches(sim, r, p, peer));
     if (rule) {
-      sim.state.sgFlows.add(`${iface.qualified}|${flowKey(p)}`);
+      trackAllowed(sim.state.sgFlows, `${iface.qualified}|${flowKey(p)}`, p.proto, now);
       return {
         allowed: true,
         decision: {
-          kind: "filter", reason: `Security group ${g.id} allows ${direction} ${describeFlow(p)}: rule "${rule.text}".`,
+          kind: "filter", reason: `Security group ${g.id} allows ${direction} ${describeFlow(p)}: rule "${rule.text}".${afterExpiry}`,
           provenance: { kind: "rule", ruleset: g.id, rule: rule.text },
         },
       };
@@ -89,7 +99,7 @@ export function checkSecurityGroups(sim: Sim, iface: RtInterface, p: Pkt, direct
   const where = direction === "inbound" ? `from ${formatIpv4(p.src)}` : `to ${formatIpv4(p.dst)}`;
   return {
     allowed: false, component: groups[0]?.id ?? names,
-    reason: `Security group ${names} on ${iface.qualified} has no ${direction} rule allowing ${p.proto} port ${p.dport} ${where}; security groups only allow, so anything not allowed is dropped.`,
+    reason: `Security group ${names} on ${iface.qualified} has no ${direction} rule allowing ${p.proto} port ${p.dport} ${where}; security groups only allow, so anything not allowed is dropped.${afterExpiry}`,
     provenance: { kind: "rule", ruleset: names, rule: `no ${direction} rule matches (implicit deny)` },
   };
 }
@@ -103,11 +113,11 @@ export function checkNacl(sim: Sim, nacl: NaclModel, subnet: string, p: Pkt, dir
   const peer = direction === "inbound" ? p.src : p.dst;
   const match = rules.find((r) => portsMatch(r, p) && contains(r.cidr, peer as never));
   const stateKey = `nacl:${nacl.id}|${reverseKey(p)}`;
-  if (!sim.rule(RULE["nacl-stateless"]) && sim.state.sgFlows.has(stateKey)) {
+  if (!sim.rule(RULE["nacl-stateless"]) && lookupReturn(sim.state.sgFlows, stateKey, sim.state.clockMs).kind === "tracked") {
     return { allowed: true, decision: { kind: "filter", reason: `Network ACL ${nacl.id} lets the return traffic through.`, provenance: { kind: "rule", ruleset: nacl.id, rule: "return traffic" } } };
   }
   if (match && match.action === "allow") {
-    sim.state.sgFlows.add(`nacl:${nacl.id}|${flowKey(p)}`);
+    trackAllowed(sim.state.sgFlows, `nacl:${nacl.id}|${flowKey(p)}`, p.proto, sim.state.clockMs);
     return {
       allowed: true,
       decision: {

@@ -8,6 +8,7 @@ import { isOn, RULE_IDS, type RuleId, type WorldRules } from "./rules";
 import type { Topology } from "./topology";
 import { rngFor, type Rng } from "../random";
 import type { ConntrackTables } from "./conntrack";
+import type { SgTable } from "./sg-tracking";
 
 export interface CacheRecord {
   readonly ip: number;
@@ -31,8 +32,8 @@ export interface SimState {
   readonly natPorts: Map<string, { used: Set<number>; next: number }>;
   /** Linux port policy: "node|proto|public ip|dst|dport" -> public ports in use towards that destination. */
   readonly natTuples: Map<string, Set<number>>;
-  /** Security-group connection tracking: "node|proto|a|ap|b|bp" of allowed connections. */
-  readonly sgFlows: Set<string>;
+  /** Security-group connection tracking: "node|proto|a|ap|b|bp" of allowed connections (sg-tracking.ts). */
+  readonly sgFlows: SgTable;
   readonly dnsCaches: Map<string, Map<string, CacheRecord>>;
   /** resolver node -> zone -> the nameserver (name and address) it learned from a referral */
   readonly nsCache: Map<string, Map<string, { name: string; ip: number }>>;
@@ -43,7 +44,7 @@ export interface SimState {
 
 export function newState(): SimState {
   return {
-    clockMs: 0, arp: new Map(), conntrack: new Map(), natPorts: new Map(), natTuples: new Map(), sgFlows: new Set(),
+    clockMs: 0, arp: new Map(), conntrack: new Map(), natPorts: new Map(), natTuples: new Map(), sgFlows: new Map(),
     dnsCaches: new Map(), nsCache: new Map(), cdnCaches: new Map(), ephemeral: new Map(), counters: new Map(),
   };
 }
