@@ -7,9 +7,10 @@
  * values, which this test computes itself with the grader. Values the learner is shown as context
  * (the story, context cells, diagram addresses and MACs) are excepted; see tests/helpers/leaks.ts.
  */
-import { expect, type Response, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { leaks } from "../helpers/leaks";
 import { attemptRow } from "./support/attempt-secrets";
+import { containsSecret, recordResponses } from "./support/browser-record";
 import { attemptSecrets } from "./support/variant-secrets";
 
 const SCENARIOS = ["browser-to-google", "aws-private-subnet-nat", "kubernetes-service-call", "https-through-cdn"];
@@ -17,13 +18,7 @@ const SCENARIOS = ["browser-to-google", "aws-private-subnet-nat", "kubernetes-se
 test.describe("no expected value reaches the browser before submission", () => {
   for (const scenarioId of SCENARIOS) {
     test(`${scenarioId} at advanced (every blank asked)`, async ({ page }) => {
-      const documents: Promise<string>[] = [];
-      const code: Promise<string>[] = [];
-      const capture = (r: Response) => {
-        const type = r.headers()["content-type"] ?? "";
-        (/javascript|css|font|image/.test(type) ? code : documents).push(r.text().catch(() => ""));
-      };
-      page.on("response", capture);
+      const recording = recordResponses(page);
 
       await page.goto("/");
       const started = await page.request.post("/api/v1/attempts", { data: { scenarioId, difficulty: "advanced" } });
@@ -43,17 +38,17 @@ test.describe("no expected value reaches the browser before submission", () => {
       // The RSC payload a client-side navigation to the page would fetch.
       const rsc = await page.request.get(`/practice/${id}`, { headers: { RSC: "1" } });
       const view = await page.request.get(`/api/v1/attempts/${id}`);
-      page.off("response", capture);
+      const { documents, code } = await recording.stop();
 
-      const received = [...(await Promise.all(documents)), startedBody, await rsc.text(), await view.text()];
-      const scripts = await Promise.all(code);
+      const received = [...documents.map((d) => d.text), startedBody, await rsc.text(), await view.text()];
+      const scripts = code.map((c) => c.text);
       expect(received.join("").length).toBeGreaterThan(10_000);
       expect(scripts.length).toBeGreaterThan(0);
       // The key, as only the server can build it: seed and option salt read from its database.
       const { key, context } = attemptSecrets(id);
       const row = attemptRow(id);
       for (const secret of [String(row.seed), row.optionSalt!, row.variantFingerprint!]) {
-        expect(received.some((text) => new RegExp(`(?<![\\w.])${secret.replace(/[^\w]/g, "\\$&")}(?![\\w])`).test(text))).toBe(false);
+        expect(containsSecret(received, secret)).toBe(false);
       }
       expect(leaks(received, key.blanks, context)).toEqual([]);
       // Scripts and stylesheets are the same for every variant; short numbers there are noise.

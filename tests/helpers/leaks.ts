@@ -59,6 +59,17 @@ export function contextOf(data: { sheet: { story: string; flows: readonly { rows
   };
 }
 
+/**
+ * What an assessment question shows its student besides the story and diagram: the titles of
+ * rows, the prompts of questions and the labels of blanks (a label such as "Public IP" is no answer).
+ */
+export function sheetLabels(sheet: { flows: readonly { rows: readonly { title: string; blanks: readonly { label: string }[] }[]; questions: readonly { prompt: string; blanks: readonly { label: string }[] }[] }[] }): string[] {
+  return sheet.flows.flatMap((f) => [
+    ...f.rows.flatMap((r) => [r.title, ...r.blanks.map((b) => b.label)]),
+    ...f.questions.flatMap((x) => [x.prompt, ...x.blanks.map((b) => b.label)]),
+  ]);
+}
+
 export function leaks(payload: unknown, blanks: readonly KeyBlank[], context: Context, minDigits = 3): string[] {
   const haystack = strings(payload);
   const given = [context.story, ...context.cells, ...context.diagram];

@@ -1,5 +1,6 @@
 /** Helpers for the interview specs: signing up, the candidate's event stream, and what must never reach the candidate. */
 import { expect, type Page } from "@playwright/test";
+import { readEventStream } from "./browser-record";
 
 export async function signUp(page: Page, email: string): Promise<void> {
   await page.goto("/sign-up");
@@ -11,25 +12,7 @@ export async function signUp(page: Page, email: string): Promise<void> {
 
 /** The raw text of the session's event stream as this page's browser receives it, read for `ms`. */
 export async function streamText(page: Page, sessionId: string, ms = 1_500): Promise<string> {
-  return page.evaluate(async ({ id, ms }) => {
-    const controller = new AbortController();
-    const response = await fetch(`/api/v1/interviews/${id}/events`, { signal: controller.signal });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    const stop = setTimeout(() => controller.abort(), ms);
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value, { stream: true });
-      }
-    } catch {
-      // Aborted: what arrived so far is the point.
-    }
-    clearTimeout(stop);
-    return text;
-  }, { id: sessionId, ms });
+  return (await readEventStream(page, `/api/v1/interviews/${sessionId}/events`, ms)).text;
 }
 
 /** The first text box of the candidate's answer sheet. */

@@ -8,7 +8,7 @@ import type { KeyBlank } from "@/lib/grader/types";
 import { answerKeyFor, diagramFor } from "@/lib/server/catalogue";
 import { getDb } from "@/lib/server/db";
 import { frozenScenario } from "@/lib/server/assessments/content";
-import { contextOf, leaks, strings, type Context } from "../../../helpers/leaks";
+import { contextOf, leaks, sheetLabels, strings, type Context } from "../../../helpers/leaks";
 
 export interface AttemptSecrets {
   readonly blanks: readonly KeyBlank[];
@@ -26,8 +26,7 @@ export async function attemptSecrets(attemptId: string): Promise<AttemptSecrets>
     const key = answerKeyFor(frozen.scenario, frozen.contentHash, q.seed, q.difficulty as Difficulty, { salt: q.optionSalt });
     blanks.push(...key.blanks);
     const c = contextOf({ sheet: key.sheet }, diagramFor(frozen.scenario, q.seed));
-    const labels = key.sheet.flows.flatMap((f) => [...f.rows.flatMap((r) => [r.title, ...r.blanks.map((b) => b.label)]), ...f.questions.flatMap((x) => [x.prompt, ...x.blanks.map((b) => b.label)])]);
-    contexts.push({ ...c, cells: [...c.cells, ...labels] });
+    contexts.push({ ...c, cells: [...c.cells, ...sheetLabels(key.sheet)] });
   }
   return {
     blanks,
