@@ -29,7 +29,6 @@ interface Target {
 }
 
 const TARGETS: Readonly<Record<string, Target>> = {
-  "engine.traces_per_second": { min: 5_000 },
   "lpm.lookups_per_second": { min: 5_000_000 },
   "lpm.build_seconds": { max: 3 },
   "lpm.heap_mb": { max: 300 },
