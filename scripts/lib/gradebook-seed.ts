@@ -23,6 +23,8 @@ export type SeedMode = "per-student" | "shared";
 
 const TEMPLATE_SCENARIOS = ["aws-private-subnet-nat", "two-offices-same-subnet"] as const;
 const CHUNK = 250;
+/** As the app stores an assessment question's grading (lib/server/assessments/grading.ts). */
+const KEPT = { keepExpected: true } as const;
 
 /** Seeds the class; returns the course, its instructor and the assessments in order. */
 export async function seedGradebookClass(db: Db, students: number, assessments: number, seeds: SeedMode): Promise<SeededGradebook> {
@@ -32,7 +34,7 @@ export async function seedGradebookClass(db: Db, students: number, assessments: 
     const key = buildAnswerKey(found.scenario, 10_000 + zone, "beginner", { salt: "bench" });
     const model = modelAnswers(key);
     const half = Object.fromEntries(Object.entries(model).filter((_, i) => i % 2 === 0));
-    return { id, zone, hash: found.contentHash, right: storedResult(gradeAnswers(key, model, found)), half: storedResult(gradeAnswers(key, half, found)) };
+    return { id, zone, hash: found.contentHash, right: storedResult(gradeAnswers(key, model, found), KEPT), half: storedResult(gradeAnswers(key, half, found), KEPT) };
   });
   const tag = randomBytes(4).toString("hex");
   const instructor = await db.user.create({ data: { email: `bench-instructor-${tag}@example.test`, name: "Bench instructor", role: "instructor" } });

@@ -3,6 +3,8 @@
  * one row per student / attempt / graded blank / question / ledger entry, the same file whatever
  * the page size (the stream reads page by page), and cells a spreadsheet would run made inert.
  */
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { ATTEMPT_COLUMNS, attemptsCsv, FIELD_COLUMNS, fieldsCsv, GRADEBOOK_IDENTITY, gradebookCsv, ITEM_COLUMNS, itemsCsv, LEDGER_COLUMNS, ledgerCsv } from "@/lib/server/analytics/csv-exports";
 import { csvText, safeCell } from "@/lib/server/analytics/csv-stream";
@@ -31,8 +33,17 @@ describe("CSV cells", () => {
     expect(safeCell(value)).toBe(cell);
   });
 
-  test("commas, quotes and newlines are quoted by csv-stringify", () => {
+  test("commas, quotes and newlines are quoted", () => {
     expect(csvText([["a,b", "say \"hi\"", "two\nlines"]])).toBe("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+  });
+
+  test("the hand-written writer gives what csv-stringify gives, for any cells", () => {
+    const cellValue = fc.oneof(fc.string({ unit: fc.constantFrom("a", "1", ",", "\"", "\r", "\n", " ", "=", "-", "é", "'") }), fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(fc.property(fc.array(fc.array(cellValue, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (rows) => {
+      // What csvText did with csv-stringify before it was written by hand.
+      const reference = stringify(rows.map((r) => r.map(safeCell)), { record_delimiter: "windows", quoted_match: /[\r\n]/ });
+      expect(csvText(rows)).toBe(reference);
+    }), { numRuns: 500 });
   });
 });
 
@@ -59,6 +70,18 @@ describeEachDatabase("CSV exports", (current) => {
     expect(await text(await attemptsCsv(cls.courseId, size))).toBe(await text(await attemptsCsv(cls.courseId)));
     expect(await text(await ledgerCsv(cls.courseId, size))).toBe(await text(await ledgerCsv(cls.courseId)));
     expect(await text(await fieldsCsv(cls.courseId, size))).toBe(await text(await fieldsCsv(cls.courseId)));
+  });
+
+  test("fields: the same file from expected values kept with the grading as from answer keys rebuilt (rows graded before they were kept)", async () => {
+    const kept = await text(await fieldsCsv(cls.courseId));
+    const questions = await current().db.attemptQuestion.findMany({ where: { attempt: { assessmentId: cls.assessmentId } } });
+    const withExpected = questions.filter((q) => (q.result as { fields: { expected?: string }[] } | null)?.fields.every((f) => f.expected !== undefined));
+    expect(withExpected.length).toBe(questions.length);
+    for (const q of questions) {
+      const result = q.result as { fields: { expected?: string }[] };
+      await current().db.attemptQuestion.update({ where: { attemptId_slot: { attemptId: q.attemptId, slot: q.slot } }, data: { result: { ...result, fields: result.fields.map(({ expected: _kept, ...f }) => f) } as never } });
+    }
+    expect(await text(await fieldsCsv(cls.courseId))).toBe(kept);
   });
 
   test("attempts: one row per attempt of this course", async () => {
