@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { ATTEMPT_COLUMNS, attemptsCsv, FIELD_COLUMNS, fieldsCsv, GRADEBOOK_IDENTITY, gradebookCsv, ITEM_COLUMNS, itemsCsv, LEDGER_COLUMNS, ledgerCsv } from "@/lib/server/analytics/csv-exports";
 import { csvText, safeCell } from "@/lib/server/analytics/csv-stream";
+import { misconceptionRulesOf } from "@/lib/server/analytics/misconception-rows";
 import { misconceptionsView, statisticsView } from "@/lib/server/analytics/views";
 import { type AnalyticsClass, OUTCOME, POINTS, seedAnalyticsClass } from "./support/analytics-class";
 import { describeEachDatabase } from "./support/test-database";
@@ -134,6 +135,25 @@ describeEachDatabase("CSV exports", (current) => {
       ["nat-before-routing", 2, [["NAT homework · z0q0 aws-private-subnet-nat (intermediate)", 2]]],
     ]);
     expect(report[0]!.examples.map((e) => e.attemptId).sort()).toEqual(marked.map((s) => s.attemptId).sort());
+  });
+
+  test("misconception rows: the rules each stored result names, in field order; results of another form are skipped", async () => {
+    const [named, none, legacy] = cls.students;
+    const rewrite = async (attemptId: string, edit: (result: { fields: { misconception: string | null }[] }) => unknown) => {
+      const q = await current().db.attemptQuestion.findFirstOrThrow({ where: { attemptId } });
+      const result = q.result as { fields: { misconception: string | null }[] };
+      await current().db.attemptQuestion.update({ where: { attemptId_slot: { attemptId, slot: q.slot } }, data: { result: edit(result) as never } });
+    };
+    await rewrite(named!.attemptId, (r) => ({ ...r, fields: r.fields.map((f, i) => ({ ...f, misconception: i === 0 || i === 3 ? "rule-x" : i === 2 ? "rule-y" : null })) }));
+    await rewrite(none!.attemptId, (r) => ({ ...r, fields: r.fields.map((f) => ({ ...f, misconception: null })) }));
+    // A full result as older rows kept it: its misconceptions are objects, and the view never read them.
+    await rewrite(legacy!.attemptId, (r) => ({ fields: r.fields.map((f) => ({ ...f, misconception: { rule: "rule-z" } })) }));
+    const rows = await misconceptionRulesOf([named!.attemptId, none!.attemptId, legacy!.attemptId]);
+    expect(rows.map((r) => [r.attemptId, r.slot, r.rules])).toEqual([
+      [named!.attemptId, "z0q0", ["rule-x", "rule-y", "rule-x"]],
+      [none!.attemptId, "z0q0", []],
+    ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)));
+    expect(await misconceptionRulesOf([])).toEqual([]);
   });
 
   test("ledger: the grading of every attempt", async () => {

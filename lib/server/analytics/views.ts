@@ -12,7 +12,8 @@ import { courseAssessments, type CourseAssessment } from "./course-data";
 import { countedResults, questionLabel } from "./csv-exports";
 import { misconceptionRulesOf, type QuestionRules } from "./misconception-rows";
 
-const ATTEMPT_PAGE = 200;
+/** Attempts per round trip of the misconception view: each brings a few rule names only. */
+const ATTEMPT_PAGE = 500;
 
 export interface StatisticsView {
   readonly assessment: CourseAssessment;
