@@ -12,65 +12,24 @@
  * ports on a fresh PostgreSQL database made on TEST_POSTGRES_URL (or DATABASE_URL), the students
  * split between the ports by their index (even to the first, odd to the second).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { encode } from "next-auth/jwt";
 import { AssessmentSchema } from "../lib/assessment/schema";
 import { createDb, setDbForTests, type Db } from "../lib/server/db";
 import { resolveDatabaseTarget } from "../lib/server/database-target";
-import { newSessionId, SESSION_MAX_AGE_SECONDS } from "../lib/server/auth/sessions";
 import { publishAssessment } from "../lib/server/assessments/publish";
 import { wholeNumberOption } from "./lib/options";
-import { binary, build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
+import { sessionCookieFor } from "./lib/db-session";
+import { freePort, startApp, stopApp, waitForHealth } from "./lib/app-server";
+import { build, buildNeeded, deployMigrations } from "./lib/setup.mjs";
 import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-postgres.mjs";
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error("the server did not become healthy in time");
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      server.kill("SIGKILL");
-      resolve();
-    }, 10_000);
-    server.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    server.kill("SIGTERM");
-  });
-}
 
 /** A throwaway database: a SQLite file, or a new database on the PostgreSQL server. */
 async function freshDatabase(provider: "sqlite" | "postgres", dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -105,14 +64,10 @@ async function seedClass(db: Db, students: number, minutes: number, secret: stri
   const published = await publishAssessment(assessment.id, instructor.id, new Date(now));
   if (!published.ok) throw new Error(`publishing the bench exam failed: ${published.message}`);
   const out: Student[] = [];
-  const expires = new Date(now + SESSION_MAX_AGE_SECONDS * 1000);
   for (let i = 0; i < students; i++) {
     const email = `student${i}-${randomBytes(3).toString("hex")}@bench.test`;
     const user = await db.user.create({ data: { email } });
-    const sid = newSessionId();
-    await db.authSession.create({ data: { id: sid, userId: user.id, expiresAt: expires } });
-    const token = await encode({ token: { sub: user.id, email, sid }, secret, maxAge: SESSION_MAX_AGE_SECONDS });
-    out.push({ id: user.id, cookie: `next-auth.session-token=${token}` });
+    out.push({ id: user.id, cookie: await sessionCookieFor(db, user, secret, now) });
   }
   await db.courseMember.createMany({ data: out.map((s) => ({ courseId: course.id, userId: s.id, role: "student" })) });
   return { assessmentId: assessment.id, students: out };
@@ -228,7 +183,7 @@ async function main(): Promise<number> {
     setDbForTests(db);
     log(`seeding a course, an exam and ${students} students with sessions (directly in the ${provider} database)...`);
     const seeded = await seedClass(db, students, minutes, secret);
-    for (const port of ports) servers.push(spawn(binary("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] }));
+    for (const port of ports) servers.push(startApp(port, env));
     const bases = ports.map((p) => `http://127.0.0.1:${p}`);
     await Promise.all(bases.map((b, i) => waitForHealth(b, servers[i]!)));
     const rec = new Recorder();
@@ -290,7 +245,7 @@ async function main(): Promise<number> {
     }
     return figures["class.errors"] === 0 && figures["class.answers_lost"] === 0 && figures["class.double_gradings"] === 0 ? 0 : 1;
   } finally {
-    await Promise.all(servers.map(stopServer));
+    await Promise.all(servers.map(stopApp));
     setDbForTests(undefined);
     await db.$disconnect();
     await database.drop().catch(() => {});

@@ -21,10 +21,9 @@
  * (scripts/lib/instances.mjs). Everything runs on 127.0.0.1 with a throwaway SQLite database; the
  * load is bounded in time.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -35,7 +34,8 @@ import { signedInCookie } from "./lib/bench-session";
 import { hostileScenarioYaml } from "./lib/hostile-scenarios";
 import { load, loadGenerator, type LoadFigures, type LoadOptions } from "./lib/http-load";
 import { wholeNumberOption } from "./lib/options";
-import { binary, build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
+import { freePort, startApp, stopApp, waitForHealth } from "./lib/app-server";
+import { build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
 
 /**
  * better-sqlite3 as the Prisma adapter has it: the app's one copy. A direct dependency on another
@@ -61,32 +61,6 @@ const HOSTILE_HEALTH_CONNECTIONS = 10;
 const HOSTILE_CONNECTIONS = 4;
 const SCENARIO = "browser-to-google";
 const SEED = 1;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the server did not become healthy in time");
-}
 
 function gradeBody(): string {
   const loaded = loadScenarioFile(path.join(ROOT, "content/scenarios", `${SCENARIO}.yaml`));
@@ -142,28 +116,6 @@ async function hostileRun(base: string, seconds: number, dir: string) {
   return { health, atCaps, admitted, answered, refusedShare, p99: Math.max(atCaps.p99, admitted.p99) };
 }
 
-/** One `next start`, or `instances` of them sharing the port. */
-function startServer(port: number, instances: number, env: NodeJS.ProcessEnv): ChildProcess {
-  const args = ["start", "-H", "127.0.0.1", "-p", String(port)];
-  const [command, commandArgs] = instances === 1 ? [binary("next"), args] : [process.execPath, [path.join(ROOT, "scripts/lib/instances.mjs"), String(instances), ...args]];
-  return spawn(command, commandArgs, { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      server.kill("SIGKILL");
-      resolve();
-    }, 10_000);
-    server.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    server.kill("SIGTERM");
-  });
-}
-
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { json: { type: "boolean" }, seconds: { type: "string" }, instances: { type: "string" } } });
   const seconds = wholeNumberOption("--seconds", values.seconds, 10, 3, 60);
@@ -183,7 +135,7 @@ async function main(): Promise<number> {
     build(env);
   }
   await deployMigrations(env);
-  const server = startServer(port, instances, env);
+  const server = startApp(port, env, instances);
   try {
     await waitForHealth(base, server);
     const body = gradeBody();
@@ -232,7 +184,7 @@ async function main(): Promise<number> {
     }
     return stored === grade.ok ? 0 : 1;
   } finally {
-    await stopServer(server);
+    await stopApp(server);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

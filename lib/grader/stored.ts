@@ -14,6 +14,12 @@ export interface StoredField {
   readonly given: string | null;
   /** The misconception rule named, if any. */
   readonly misconception: string | null;
+  /**
+   * The key's expected value, kept for assessment questions (storedResult's `keepExpected`) so the
+   * per-field export reads it instead of rebuilding the answer key of every student's variant.
+   * Older rows lack it. Never shown to a student from here: their views rebuild from the key.
+   */
+  readonly expected?: string;
 }
 
 export interface StoredResult extends Omit<GradeResult, "fields"> {
@@ -21,13 +27,15 @@ export interface StoredResult extends Omit<GradeResult, "fields"> {
   readonly fields: readonly StoredField[];
 }
 
-/** The compact form of a result, for the database. */
-export function storedResult(r: GradeResult): StoredResult {
+/** The compact form of a result, for the database; with `keepExpected`, each field's expected value too. */
+export function storedResult(r: GradeResult, options: { readonly keepExpected?: boolean } = {}): StoredResult {
   return {
     format: STORED_FORMAT, scenarioId: r.scenarioId, contentHash: r.contentHash, engineVersion: r.engineVersion, graderVersion: r.graderVersion,
     seed: r.seed, difficulty: r.difficulty, score: r.score, maxScore: r.maxScore, percent: r.percent, byConcept: r.byConcept,
     formatErrors: r.formatErrors, firstDivergence: r.firstDivergence, ignored: r.ignored,
-    fields: r.fields.map((f) => ({ id: f.id, status: f.status, score: f.score, given: f.given, misconception: f.misconception?.rule ?? null })),
+    fields: options.keepExpected
+      ? r.fields.map((f) => ({ id: f.id, status: f.status, score: f.score, given: f.given, misconception: f.misconception?.rule ?? null, expected: f.expected }))
+      : r.fields.map((f) => ({ id: f.id, status: f.status, score: f.score, given: f.given, misconception: f.misconception?.rule ?? null })),
   };
 }
 

@@ -3,9 +3,12 @@
  * one row per student / attempt / graded blank / question / ledger entry, the same file whatever
  * the page size (the stream reads page by page), and cells a spreadsheet would run made inert.
  */
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { ATTEMPT_COLUMNS, attemptsCsv, FIELD_COLUMNS, fieldsCsv, GRADEBOOK_IDENTITY, gradebookCsv, ITEM_COLUMNS, itemsCsv, LEDGER_COLUMNS, ledgerCsv } from "@/lib/server/analytics/csv-exports";
 import { csvText, safeCell } from "@/lib/server/analytics/csv-stream";
+import { misconceptionRulesOf } from "@/lib/server/analytics/misconception-rows";
 import { misconceptionsView, statisticsView } from "@/lib/server/analytics/views";
 import { type AnalyticsClass, OUTCOME, POINTS, seedAnalyticsClass } from "./support/analytics-class";
 import { describeEachDatabase } from "./support/test-database";
@@ -31,8 +34,17 @@ describe("CSV cells", () => {
     expect(safeCell(value)).toBe(cell);
   });
 
-  test("commas, quotes and newlines are quoted by csv-stringify", () => {
+  test("commas, quotes and newlines are quoted", () => {
     expect(csvText([["a,b", "say \"hi\"", "two\nlines"]])).toBe("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+  });
+
+  test("the hand-written writer gives what csv-stringify gives, for any cells", () => {
+    const cellValue = fc.oneof(fc.string({ unit: fc.constantFrom("a", "1", ",", "\"", "\r", "\n", " ", "=", "-", "é", "'") }), fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(fc.property(fc.array(fc.array(cellValue, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (rows) => {
+      // What csvText did with csv-stringify before it was written by hand.
+      const reference = stringify(rows.map((r) => r.map(safeCell)), { record_delimiter: "windows", quoted_match: /[\r\n]/ });
+      expect(csvText(rows)).toBe(reference);
+    }), { numRuns: 500 });
   });
 });
 
@@ -59,6 +71,18 @@ describeEachDatabase("CSV exports", (current) => {
     expect(await text(await attemptsCsv(cls.courseId, size))).toBe(await text(await attemptsCsv(cls.courseId)));
     expect(await text(await ledgerCsv(cls.courseId, size))).toBe(await text(await ledgerCsv(cls.courseId)));
     expect(await text(await fieldsCsv(cls.courseId, size))).toBe(await text(await fieldsCsv(cls.courseId)));
+  });
+
+  test("fields: the same file from expected values kept with the grading as from answer keys rebuilt (rows graded before they were kept)", async () => {
+    const kept = await text(await fieldsCsv(cls.courseId));
+    const questions = await current().db.attemptQuestion.findMany({ where: { attempt: { assessmentId: cls.assessmentId } } });
+    const withExpected = questions.filter((q) => (q.result as { fields: { expected?: string }[] } | null)?.fields.every((f) => f.expected !== undefined));
+    expect(withExpected.length).toBe(questions.length);
+    for (const q of questions) {
+      const result = q.result as { fields: { expected?: string }[] };
+      await current().db.attemptQuestion.update({ where: { attemptId_slot: { attemptId: q.attemptId, slot: q.slot } }, data: { result: { ...result, fields: result.fields.map(({ expected: _kept, ...f }) => f) } as never } });
+    }
+    expect(await text(await fieldsCsv(cls.courseId))).toBe(kept);
   });
 
   test("attempts: one row per attempt of this course", async () => {
@@ -111,6 +135,25 @@ describeEachDatabase("CSV exports", (current) => {
       ["nat-before-routing", 2, [["NAT homework · z0q0 aws-private-subnet-nat (intermediate)", 2]]],
     ]);
     expect(report[0]!.examples.map((e) => e.attemptId).sort()).toEqual(marked.map((s) => s.attemptId).sort());
+  });
+
+  test("misconception rows: the rules each stored result names, in field order; results of another form are skipped", async () => {
+    const [named, none, legacy] = cls.students;
+    const rewrite = async (attemptId: string, edit: (result: { fields: { misconception: string | null }[] }) => unknown) => {
+      const q = await current().db.attemptQuestion.findFirstOrThrow({ where: { attemptId } });
+      const result = q.result as { fields: { misconception: string | null }[] };
+      await current().db.attemptQuestion.update({ where: { attemptId_slot: { attemptId, slot: q.slot } }, data: { result: edit(result) as never } });
+    };
+    await rewrite(named!.attemptId, (r) => ({ ...r, fields: r.fields.map((f, i) => ({ ...f, misconception: i === 0 || i === 3 ? "rule-x" : i === 2 ? "rule-y" : null })) }));
+    await rewrite(none!.attemptId, (r) => ({ ...r, fields: r.fields.map((f) => ({ ...f, misconception: null })) }));
+    // A full result as older rows kept it: its misconceptions are objects, and the view never read them.
+    await rewrite(legacy!.attemptId, (r) => ({ fields: r.fields.map((f) => ({ ...f, misconception: { rule: "rule-z" } })) }));
+    const rows = await misconceptionRulesOf([named!.attemptId, none!.attemptId, legacy!.attemptId]);
+    expect(rows.map((r) => [r.attemptId, r.slot, r.rules])).toEqual([
+      [named!.attemptId, "z0q0", ["rule-x", "rule-y", "rule-x"]],
+      [none!.attemptId, "z0q0", []],
+    ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)));
+    expect(await misconceptionRulesOf([])).toEqual([]);
   });
 
   test("ledger: the grading of every attempt", async () => {

@@ -113,10 +113,11 @@ export async function fieldsCsv(courseId: string, pageSize = ATTEMPT_PAGE_SIZE):
       for (const q of attempt.questions) {
         if (!isStoredResult(q.result)) continue;
         const stored = q.result as unknown as StoredResult;
-        const expected = await expectedValues(q);
+        // Gradings keep each field's expected value; only older rows rebuild their variant's key (a simulation each).
+        const rebuilt = stored.fields.every((f) => f.expected !== undefined) ? null : await expectedValues(q);
         for (const f of stored.fields) {
           const { at, field } = blankLocation(f.id);
-          rows.push([attempt.user.email, slugs.get(attempt.assessmentId), attempt.number, q.slot, q.scenarioId, at, field, f.given, expected?.get(f.id) ?? null, f.status, f.score, f.misconception]);
+          rows.push([attempt.user.email, slugs.get(attempt.assessmentId), attempt.number, q.slot, q.scenarioId, at, field, f.given, f.expected ?? rebuilt?.get(f.id) ?? null, f.status, f.score, f.misconception]);
         }
       }
     }

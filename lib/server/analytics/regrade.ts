@@ -111,7 +111,7 @@ export async function planRegrade(assessmentId: string, target: RegradeTarget, c
       newFractions[q.slot] = fraction(regraded);
       questions.push({
         slot: q.slot, scenarioId: q.scenarioId, fromHash: q.contentHash, toHash: next.frozen.contentHash, changes: diff.changes,
-        newResult: storedResult(regraded), newPoints: round(q.points * fraction(regraded)),
+        newResult: storedResult(regraded, { keepExpected: true }), newPoints: round(q.points * fraction(regraded)),
       });
     }
     const oldScore = attempt.score!;

@@ -7,12 +7,13 @@ import "server-only";
 import { questionHealth, type HealthFlag } from "@/lib/assessment/health";
 import { misconceptionReport, type MisconceptionSighting, type MisconceptionSummary } from "@/lib/assessment/misconception-report";
 import { assessmentStatistics, type AssessmentStatistics } from "@/lib/assessment/statistics";
-import { isStoredResult, type StoredResult } from "@/lib/grader";
 import { getDb } from "../db";
 import { courseAssessments, type CourseAssessment } from "./course-data";
-import { countedResults, gradedAttemptPage, questionLabel } from "./csv-exports";
+import { countedResults, questionLabel } from "./csv-exports";
+import { misconceptionRulesOf, type QuestionRules } from "./misconception-rows";
 
-const ATTEMPT_PAGE = 200;
+/** Attempts per round trip of the misconception view: each brings a few rule names only. */
+const ATTEMPT_PAGE = 500;
 
 export interface StatisticsView {
   readonly assessment: CourseAssessment;
@@ -43,17 +44,22 @@ export async function misconceptionsView(courseId: string): Promise<Misconceptio
   const titles = new Map(assessments.map((a) => [a.id, a.title]));
   const sightings: MisconceptionSighting[] = [];
   let after = "";
-  // Page through the graded attempts; only the rule names of each result are kept.
+  // Page through the graded attempts; the database reads only the rule names out of each result.
   for (;;) {
-    const page = await gradedAttemptPage([...titles.keys()], after, ATTEMPT_PAGE);
+    const page = await getDb().assessmentAttempt.findMany({
+      where: { assessmentId: { in: [...titles.keys()] }, gradedAt: { not: null }, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: ATTEMPT_PAGE,
+      select: { id: true, userId: true, assessmentId: true, gradedAt: true, submittedAt: true },
+    });
+    const questions = new Map<string, QuestionRules[]>();
+    for (const q of await misconceptionRulesOf(page.map((a) => a.id))) questions.set(q.attemptId, [...(questions.get(q.attemptId) ?? []), q]);
     for (const attempt of page) {
-      for (const q of attempt.questions) {
-        if (!isStoredResult(q.result)) continue;
-        const rules = (q.result as unknown as StoredResult).fields.map((f) => f.misconception).filter((r): r is string => r !== null);
+      for (const q of questions.get(attempt.id) ?? []) {
         sightings.push({
           studentId: attempt.userId, attemptId: attempt.id, assessmentId: attempt.assessmentId,
           questionId: `${titles.get(attempt.assessmentId) ?? "?"} · ${questionLabel(q)}`,
-          at: (attempt.gradedAt ?? attempt.submittedAt ?? new Date(0)).getTime(), rules,
+          at: (attempt.gradedAt ?? attempt.submittedAt ?? new Date(0)).getTime(), rules: q.rules,
         });
       }
     }

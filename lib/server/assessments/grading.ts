@@ -82,7 +82,7 @@ export async function gradeAssessmentAttempt(attemptId: string, now: number): Pr
     for (const { q, result } of results) {
       await tx.attemptQuestion.update({
         where: { attemptId_slot: { attemptId, slot: q.slot } },
-        data: { result: storedResult(result) as unknown as Prisma.InputJsonValue, score: round(q.points * fractionOf(result)) },
+        data: { result: storedResult(result, { keepExpected: true }) as unknown as Prisma.InputJsonValue, score: round(q.points * fractionOf(result)) },
       });
     }
     await tx.scoreLedgerEntry.create({ data: { attemptId, kind: "graded", oldScore: attempt.score, newScore: points.score, note, actorId: null, at: new Date(now) } });

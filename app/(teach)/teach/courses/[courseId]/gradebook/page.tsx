@@ -1,13 +1,16 @@
 /**
  * /teach/courses/:courseId/gradebook: students x published assessments with the counting score of
- * each, marks (late, overridden, adjusted, in progress) and totals. Sorting and filtering are plain
- * links and a GET form, done on the server: the page works without JavaScript. Staff only.
+ * each, marks (late, overridden, adjusted, in progress) and totals. Sorting, filtering and paging
+ * (GRADEBOOK_PAGE_SIZE students a page) are plain links and a GET form, done on the server: the
+ * page works without JavaScript. Staff only.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
+import { GradebookPager } from "@/components/gradebook/gradebook-pager";
 import { GradebookTable } from "@/components/gradebook/gradebook-table";
 import styles from "@/components/gradebook/gradebook.module.css";
 import { GRADEBOOK_FILTERS, parseGradebookQuery } from "@/lib/assessment/gradebook";
+import { pageOfRows, parsePageNumber } from "@/lib/assessment/gradebook-paging";
 import { getActor } from "@/lib/server/auth/actor";
 import { refusePage } from "@/lib/server/auth/http";
 import { authorizeCourse } from "@/lib/server/auth/policy";
@@ -30,8 +33,11 @@ export default async function GradebookPage({ params, searchParams }: Props) {
   const { courseId } = await params;
   const decision = await authorizeCourse(await getActor(), "course.view-work", courseId);
   if (!decision.ok) refusePage(decision.reason, `/teach/courses/${courseId}/gradebook`);
-  const query = parseGradebookQuery(await searchParams);
+  const search = await searchParams;
+  const query = parseGradebookQuery(search);
   const view = await loadGradebook(courseId, query);
+  const shown = pageOfRows(view.rows, parsePageNumber(search.page));
+  const base = `/teach/courses/${courseId}/gradebook`;
   return (
     <div className={styles.page}>
       <p className={styles.kicker}>
@@ -53,12 +59,16 @@ export default async function GradebookPage({ params, searchParams }: Props) {
         <button type="submit" className="button secondary">Filter</button>
       </form>
       <p className={styles.muted} data-testid="gradebook-count">
-        {view.rows.length} of {view.students} student{view.students === 1 ? "" : "s"}. Marks: L late, O override, A adjusted by hand, … attempt in progress.
+        {view.rows.length} of {view.students} student{view.students === 1 ? "" : "s"}
+        {shown.pages > 1 && `, ${shown.first}–${shown.last} shown`}. Marks: L late, O override, A adjusted by hand, … attempt in progress.
       </p>
       {view.assessments.length === 0 ? (
         <p>No published assessment yet.</p>
       ) : (
-        <GradebookTable courseId={courseId} view={view} />
+        <>
+          <GradebookTable courseId={courseId} view={{ ...view, rows: shown.rows }} />
+          <GradebookPager base={base} query={query} shown={shown} />
+        </>
       )}
     </div>
   );
