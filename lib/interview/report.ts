@@ -58,6 +58,8 @@ export interface InterviewReport {
   readonly seed: number;
   readonly difficulty: string;
   readonly mode: string;
+  /** When the session was created (ms): evidence is dated from it. */
+  readonly startedAt: number;
   readonly stages: readonly ReportStage[];
   readonly rubric: RubricScore;
   readonly hintsUsed: number;
@@ -106,8 +108,8 @@ export function reportOf(state: SessionState, source: GradingSource, catalogue: 
     scenarios: catalogue.filter((e) => e.id !== scenarioId && e.concepts.includes(c.concept)).slice(0, SUGGESTIONS_PER_CONCEPT).map((e) => ({ id: e.id, title: e.title })),
   }));
   return {
-    scenarioId, title: state.plan?.title ?? "", seed: state.plan?.seed ?? 0, difficulty: state.plan?.difficulty ?? "", mode: state.mode, stages,
-    rubric: scoreRubric(state, overallPercent(results)), hintsUsed: ran.reduce((a, s) => a + s.hintsRevealed, 0),
+    scenarioId, title: state.plan?.title ?? "", seed: state.plan?.seed ?? 0, difficulty: state.plan?.difficulty ?? "", mode: state.mode, startedAt: state.createdAt ?? 0, stages,
+    rubric: scoreRubric(state, overallPercent(results), "submitted"), hintsUsed: ran.reduce((a, s) => a + s.hintsRevealed, 0),
     misconceptions: [...misconceptions.values()], concepts, practice,
     final: state.status === "ended" && (state.mode === "solo" || state.scorecardAt !== null),
   };
