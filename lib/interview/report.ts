@@ -35,6 +35,8 @@ export interface ReportAnswer {
 export interface ReportStage {
   readonly id: string;
   readonly title: string;
+  /** What the stage asked (a follow-up's question). */
+  readonly prompt: string;
   readonly origin: string;
   readonly status: StageStatus;
   readonly usedMs: number;
@@ -87,7 +89,7 @@ export function reportOf(state: SessionState, source: GradingSource, catalogue: 
     const r = results[i] ?? null;
     const used = elapsedMs(state, s, now);
     return {
-      id: s.def.id, title: s.def.title, origin: s.def.origin, status: s.status, usedMs: used, budgetMs: budgetMs(s), overMs: Math.max(0, used - budgetMs(s)),
+      id: s.def.id, title: s.def.title, prompt: s.def.prompt, origin: s.def.origin, status: s.status, usedMs: used, budgetMs: budgetMs(s), overMs: Math.max(0, used - budgetMs(s)),
       hints: s.def.hints.slice(0, s.hintsRevealed).map((h) => ({ text: h.text, cost: h.cost })),
       score: r?.score ?? null, maxScore: r?.maxScore ?? null,
       answers: (r?.fields ?? []).map((f) => ({ id: f.id, label: f.label, at: f.at, given: f.given, expected: f.expected, status: f.status, feedback: f.feedback })),

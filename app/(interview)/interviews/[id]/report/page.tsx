@@ -49,8 +49,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </table>
       </section>
       {r.stages.map((s) => (
-        <section key={s.id} className={styles.panel} aria-label={s.title} data-testid="report-stage">
+        <section key={s.id} className={styles.panel} aria-label={s.title} data-testid="report-stage" data-origin={s.origin}>
           <h2>{s.title}</h2>
+          {s.origin === "follow-up" && <p data-testid="follow-up-question">{s.prompt}</p>}
           <p>{s.score !== null ? `${s.score} of ${s.maxScore} points` : "Not graded (spoken)"} · {clock(s.usedMs)} used of {clock(s.budgetMs)}{s.overMs > 0 ? ` (${clock(s.overMs)} over)` : ""} · {s.status}</p>
           {s.hints.length > 0 && <p>Hints: {s.hints.map((h) => `${h.text} (−${h.cost})`).join("; ")}</p>}
           {s.answers.length > 0 && (
