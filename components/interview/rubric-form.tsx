@@ -16,7 +16,7 @@ function EvidencePicker({ dimension, options, picked, disabled, onToggle }: {
 }) {
   if (options.length === 0) return <p className={styles.muted}>No notes or answers to cite yet.</p>;
   return (
-    <details data-testid={`evidence-${dimension}`} open={picked.length > 0 || undefined}>
+    <details data-testid={`evidence-${dimension}`}>
       <summary>Evidence ({picked.length} cited)</summary>
       <ul className={styles.notes}>
         {options.map((e) => (
