@@ -23,7 +23,7 @@ function EvidencePicker({ dimension, options, picked, disabled, onToggle }: {
           <li key={e.seq}>
             <label>
               <input type="checkbox" checked={picked.includes(e.seq)} disabled={disabled} onChange={() => onToggle(e.seq)} data-evidence-seq={e.seq} />{" "}
-              <span className={styles.muted}>{e.kind === "note" ? "note" : "answer"} · {new Date(e.at).toLocaleTimeString()} · {e.stageId ?? "before the first stage"}</span> {e.text}
+              <span className={styles.muted}>{e.kind === "note" ? "note" : "answer"} · {new Date(e.at).toLocaleTimeString()} · {e.stageTitle ?? "before the first stage"}</span> {e.text}
             </label>
           </li>
         ))}

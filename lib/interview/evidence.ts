@@ -13,6 +13,8 @@ export interface EvidenceEntry {
   readonly at: number;
   readonly kind: "note" | "answer";
   readonly stageId: string | null;
+  /** The stage's title, for a reader who does not know stage ids. */
+  readonly stageTitle: string | null;
   readonly text: string;
 }
 
@@ -35,9 +37,10 @@ function blankLabel(state: SessionState, stageId: string, blank: string): string
 
 /** Every log entry a mark may cite, in log order: notes and the candidate's answer saves. */
 export function evidenceOptions(state: SessionState): EvidenceEntry[] {
-  const notes = state.notes.map((n): EvidenceEntry => ({ seq: n.seq, at: n.at, kind: "note", stageId: n.stageId, text: n.text }));
+  const titleOf = (id: string | null) => (id === null ? null : state.stages.find((s) => s.def.id === id)?.def.title ?? null);
+  const notes = state.notes.map((n): EvidenceEntry => ({ seq: n.seq, at: n.at, kind: "note", stageId: n.stageId, stageTitle: titleOf(n.stageId), text: n.text }));
   const answers = state.answerSaves.map((a): EvidenceEntry => ({
-    seq: a.seq, at: a.at, kind: "answer", stageId: a.stageId,
+    seq: a.seq, at: a.at, kind: "answer", stageId: a.stageId, stageTitle: titleOf(a.stageId),
     text: Object.entries(a.answers).map(([blank, v]) => `${blankLabel(state, a.stageId, blank)}: ${show(v) || "(blank)"}`).join("; "),
   }));
   return [...notes, ...answers].sort((x, y) => x.seq - y.seq);

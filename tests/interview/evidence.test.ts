@@ -27,7 +27,7 @@ const fullCard = (reasoning: EvidenceRef[]): SessionEvent[] => [score("reasoning
 describe("what a mark may cite", () => {
   test("notes and answer saves, in log order, each with its log sequence number", () => {
     expect(state.seq).toBe(8);
-    expect(evidenceOptions(state).map((e) => [e.seq, e.kind, e.stageId])).toEqual([[4, "answer", "one"], [5, "note", "one"], [7, "note", "one"], [8, "answer", "one"]]);
+    expect(evidenceOptions(state).map((e) => [e.seq, e.kind, e.stageId, e.stageTitle])).toEqual([[4, "answer", "one", "Stage one"], [5, "note", "one", "Stage one"], [7, "note", "one", "Stage one"], [8, "answer", "one", "Stage one"]]);
     expect(evidenceOptions(state).find((e) => e.seq === 8)!.text).toBe("f/b: a → b");
   });
 

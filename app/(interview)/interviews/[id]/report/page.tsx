@@ -39,7 +39,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 <td data-testid="evidence">
                   {d.evidence.length > 0 && (
                     <ul className={styles.notes}>
-                      {d.evidence.map((e) => <li key={e.seq}><span className={styles.muted}>{e.kind === "note" ? "Interviewer's note" : "Your answer"}, {clock(e.at - r.startedAt)} in{e.stageId ? ` (${e.stageId})` : ""}:</span> {e.text}</li>)}
+                      {d.evidence.map((e) => <li key={e.seq}><span className={styles.muted}>{e.kind === "note" ? "Interviewer's note" : "Your answer"}, {clock(e.at - r.startedAt)} in{e.stageTitle ? ` (${e.stageTitle})` : ""}:</span> {e.text}</li>)}
                     </ul>
                   )}
                 </td>
