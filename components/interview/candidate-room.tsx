@@ -89,8 +89,8 @@ export function CandidateRoom({ sessionId, initial, diagram }: { sessionId: stri
                 <button type="button" className="button" onClick={() => void act({ type: "stage-started", stageId: projection.next!.id })} data-testid="start-stage">Start: {projection.next.title}</button>
               ) : (
                 <>
-                  {followUps.filter((f) => !f.asked).slice(0, 3).map((f) => (
-                    <p key={f.id}><button type="button" className="button secondary" onClick={() => void act({ type: "follow-up-asked", followUpId: f.id })}>Follow-up: {f.question}</button></p>
+                  {followUps.filter((f) => !f.asked).map((f) => (
+                    <p key={f.id}><button type="button" className="button secondary" onClick={() => void act({ type: "follow-up-asked", followUpId: f.id })} data-testid="ask-follow-up">Follow-up: {f.question}</button></p>
                   ))}
                 </>
               )}

@@ -4,7 +4,7 @@
  * The interviewer's console: the join code, the stage timer and controls, the candidate's answers
  * arriving live with per-field verdicts, the misconception each wrong answer matches and a question
  * to probe it, the hint ladder, private notes, the rubric, what-if follow-ups with what they change,
- * and the full true trace. Streams the interviewer projection; never rendered for the candidate.
+ * and the full true trace (a table, and the practice pages' packet journey to step through). Streams the interviewer projection; never rendered for the candidate.
  */
 import Link from "next/link";
 import { useState } from "react";
@@ -12,6 +12,7 @@ import type { Diagram } from "@/lib/diagram/layout";
 import type { InterviewerStage, InterviewerView } from "@/lib/interview/views";
 import { TopologyDiagram } from "@/components/diagram/topology-diagram";
 import { StageTimer } from "./stage-timer";
+import { TrueJourney } from "./true-journey";
 import { TrueTrace } from "./true-trace";
 import { FollowUpPicker } from "./follow-up-picker";
 import { RubricForm } from "./rubric-form";
@@ -132,6 +133,7 @@ export function InterviewerConsole({ sessionId, initial, diagram }: { sessionId:
           <TrueTrace trace={v.trace} />
         </aside>
       </div>
+      <TrueJourney trace={v.trace} diagram={diagram} />
     </div>
   );
 }

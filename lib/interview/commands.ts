@@ -22,7 +22,7 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hint-revealed"), stageId: Id, index: z.number().int().min(0).max(50) }).strict(),
   z.object({ type: z.literal("follow-up-asked"), followUpId: Id }).strict(),
   z.object({ type: z.literal("note-added"), text: z.string().min(1).max(4_000) }).strict(),
-  z.object({ type: z.literal("rubric-scored"), dimension: Id, level: z.number().int().min(1).max(4), evidence: z.array(Id).max(20).default([]) }).strict(),
+  z.object({ type: z.literal("rubric-scored"), dimension: Id, level: z.number().int().min(1).max(4), evidence: z.array(z.union([z.number().int().min(1).max(1_000_000), Id])).max(20).default([]) }).strict(),
   z.object({ type: z.literal("scorecard-submitted") }).strict(),
   z.object({ type: z.literal("ended") }).strict(),
 ]);

@@ -10,3 +10,4 @@ export { DIMENSIONS, INTERVIEWER_DIMENSIONS, TRACE_ACCURACY, hintCost, scoreRubr
 export { gradeStage, overallPercent, type GradingSource, type KeyAndContext } from "./grading";
 export { reportOf, WEAK_BELOW, type InterviewReport, type CatalogueEntry } from "./report";
 export { CommandSchema, toEvent, type Command } from "./commands";
+export { evidenceOf, evidenceOptions, reportEvidence, resolveEvidenceRefs, type EvidenceEntry } from "./evidence";

@@ -7,6 +7,7 @@
  */
 import { deadlineOf, runningStage } from "./timer";
 import { INTERVIEWER_DIMENSIONS } from "./rubric";
+import { resolveEvidenceRefs } from "./evidence";
 import type { Actor, AnswerValue, Effect, Refusal, RefusalReason, SessionEvent, SessionState, StageState, TransitionResult } from "./types";
 
 const MINUTE = 60_000;
@@ -16,7 +17,7 @@ const MAX_NOTE = 4_000;
 /** The state before the `created` event. */
 export const EMPTY_SESSION: SessionState = {
   status: "new", mode: "solo", grading: "at-end", plan: null, createdAt: null, joinedAt: null, stages: [], pausedSince: null,
-  notes: [], rubric: {}, scorecardAt: null, followUpsAsked: [], lastAt: 0, endedAt: null,
+  notes: [], answerSaves: [], rubric: {}, scorecardAt: null, followUpsAsked: [], lastAt: 0, seq: 0, endedAt: null,
 };
 
 type Step = { ok: true; state: SessionState; effects: Effect[] } | { ok: false; refusal: Refusal };
@@ -122,7 +123,8 @@ function apply(state: SessionState, e: SessionEvent): Step {
       if (unknown.length > 0) return refuse("UNKNOWN_BLANK", `stage "${s.def.id}" does not ask ${unknown.slice(0, 3).map((k) => `"${k.slice(0, 80)}"`).join(", ")}`);
       const bad = Object.entries(e.answers).find(([, v]) => !validAnswer(v));
       if (bad) return refuse("ANSWER_INVALID", `the answer to "${bad[0]}" is not text, a list of texts or a NAT entry (or is too long)`);
-      return accept(replaceStage(state, r.index, { answers: { ...s.answers, ...e.answers } }), [{ type: "notify", to: "interviewer", what: e.type }]);
+      const save = { seq: state.seq + 1, at: e.at, stageId: s.def.id, answers: e.answers };
+      return accept({ ...replaceStage(state, r.index, { answers: { ...s.answers, ...e.answers } }), answerSaves: [...state.answerSaves, save] }, [{ type: "notify", to: "interviewer", what: e.type }]);
     }
     case "stage-submitted": {
       const r = running(state, e.stageId, e.at);
@@ -192,7 +194,7 @@ function apply(state: SessionState, e: SessionEvent): Step {
       const text = e.text.trim();
       if (text.length === 0 || text.length > MAX_NOTE) return refuse("EMPTY_NOTE", `a note is 1 to ${MAX_NOTE} characters`);
       const current = runningStage(state) ?? [...state.stages].reverse().find((s) => s.status !== "pending") ?? null;
-      const note = { id: `n${state.notes.length + 1}`, at: e.at, stageId: current?.def.id ?? null, text };
+      const note = { id: `n${state.notes.length + 1}`, seq: state.seq + 1, at: e.at, stageId: current?.def.id ?? null, text };
       return accept({ ...state, notes: [...state.notes, note] });
     }
     case "rubric-scored": {
@@ -200,9 +202,15 @@ function apply(state: SessionState, e: SessionEvent): Step {
       if (e.dimension === "trace-accuracy") return refuse("DIMENSION_COMPUTED", "trace accuracy is computed by the grader, not scored by hand");
       if (!INTERVIEWER_DIMENSIONS.some((d) => d.id === e.dimension)) return refuse("UNKNOWN_DIMENSION", `no rubric dimension "${e.dimension}"`);
       if (!Number.isInteger(e.level) || e.level < 1 || e.level > 4) return refuse("LEVEL_OUT_OF_RANGE", "levels are 1 to 4");
-      const missing = e.evidence.filter((id) => !state.notes.some((n) => n.id === id));
-      if (missing.length > 0) return refuse("UNKNOWN_NOTE", `no note ${missing.join(", ")}`);
-      return accept({ ...state, rubric: { ...state.rubric, [e.dimension]: { level: e.level, evidence: [...e.evidence], at: e.at } } });
+      if (!Array.isArray(e.evidence)) return refuse("UNKNOWN_EVIDENCE", "evidence is a list of log entries");
+      const refs = resolveEvidenceRefs(state, e.evidence);
+      if (!refs.ok) {
+        const noteIds = refs.missing.filter((m) => /^n\d+$/.test(m));
+        return noteIds.length === refs.missing.length
+          ? refuse("UNKNOWN_NOTE", `no note ${noteIds.join(", ")}`)
+          : refuse("UNKNOWN_EVIDENCE", `log entr${refs.missing.length === 1 ? "y" : "ies"} ${refs.missing.slice(0, 5).join(", ")} ${refs.missing.length === 1 ? "is" : "are"} not a note or an answer of the candidate`);
+      }
+      return accept({ ...state, rubric: { ...state.rubric, [e.dimension]: { level: e.level, evidence: refs.seqs, at: e.at } } });
     }
     case "scorecard-submitted": {
       if (state.scorecardAt !== null) return refuse("SCORECARD_LOCKED", "the scorecard was already submitted");
@@ -235,7 +243,7 @@ const AFTER_END = new Set<SessionEvent["type"]>(["note-added", "rubric-scored", 
 export function transition(state: SessionState, event: SessionEvent): TransitionResult {
   const step = check(state, event) ?? apply(state, event);
   if (!step.ok) return { ok: false, state, refusal: step.refusal };
-  return { ok: true, state: { ...step.state, lastAt: event.at }, effects: step.effects };
+  return { ok: true, state: { ...step.state, lastAt: event.at, seq: state.seq + 1 }, effects: step.effects };
 }
 
 const EVENT_TYPES = new Set<string>(["created", "candidate-joined", "stage-started", "answers-saved", "stage-submitted", "stage-timed-out", "paused", "resumed",

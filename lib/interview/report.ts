@@ -35,6 +35,8 @@ export interface ReportAnswer {
 export interface ReportStage {
   readonly id: string;
   readonly title: string;
+  /** What the stage asked (a follow-up's question). */
+  readonly prompt: string;
   readonly origin: string;
   readonly status: StageStatus;
   readonly usedMs: number;
@@ -58,6 +60,8 @@ export interface InterviewReport {
   readonly seed: number;
   readonly difficulty: string;
   readonly mode: string;
+  /** When the session was created (ms): evidence is dated from it. */
+  readonly startedAt: number;
   readonly stages: readonly ReportStage[];
   readonly rubric: RubricScore;
   readonly hintsUsed: number;
@@ -85,7 +89,7 @@ export function reportOf(state: SessionState, source: GradingSource, catalogue: 
     const r = results[i] ?? null;
     const used = elapsedMs(state, s, now);
     return {
-      id: s.def.id, title: s.def.title, origin: s.def.origin, status: s.status, usedMs: used, budgetMs: budgetMs(s), overMs: Math.max(0, used - budgetMs(s)),
+      id: s.def.id, title: s.def.title, prompt: s.def.prompt, origin: s.def.origin, status: s.status, usedMs: used, budgetMs: budgetMs(s), overMs: Math.max(0, used - budgetMs(s)),
       hints: s.def.hints.slice(0, s.hintsRevealed).map((h) => ({ text: h.text, cost: h.cost })),
       score: r?.score ?? null, maxScore: r?.maxScore ?? null,
       answers: (r?.fields ?? []).map((f) => ({ id: f.id, label: f.label, at: f.at, given: f.given, expected: f.expected, status: f.status, feedback: f.feedback })),
@@ -106,8 +110,8 @@ export function reportOf(state: SessionState, source: GradingSource, catalogue: 
     scenarios: catalogue.filter((e) => e.id !== scenarioId && e.concepts.includes(c.concept)).slice(0, SUGGESTIONS_PER_CONCEPT).map((e) => ({ id: e.id, title: e.title })),
   }));
   return {
-    scenarioId, title: state.plan?.title ?? "", seed: state.plan?.seed ?? 0, difficulty: state.plan?.difficulty ?? "", mode: state.mode, stages,
-    rubric: scoreRubric(state, overallPercent(results)), hintsUsed: ran.reduce((a, s) => a + s.hintsRevealed, 0),
+    scenarioId, title: state.plan?.title ?? "", seed: state.plan?.seed ?? 0, difficulty: state.plan?.difficulty ?? "", mode: state.mode, startedAt: state.createdAt ?? 0, stages,
+    rubric: scoreRubric(state, overallPercent(results), "submitted"), hintsUsed: ran.reduce((a, s) => a + s.hintsRevealed, 0),
     misconceptions: [...misconceptions.values()], concepts, practice,
     final: state.status === "ended" && (state.mode === "solo" || state.scorecardAt !== null),
   };

@@ -2,9 +2,10 @@
  * The interview rubric: dimensions with anchored levels 1-4 and weights, as system-design
  * scorecards do. Trace accuracy is not judged by anyone: it is the grader's score for the
  * candidate's answers, minus what the revealed hints cost. The other dimensions are the
- * interviewer's, each backed by private notes quoted as evidence.
+ * interviewer's, each backed by log entries (private notes, the candidate's answers) cited as evidence.
  */
-import type { Note, SessionState } from "./types";
+import { evidenceOf, reportEvidence, type EvidenceEntry } from "./evidence";
+import type { SessionState } from "./types";
 
 export interface Dimension {
   readonly id: string;
@@ -76,7 +77,8 @@ export interface DimensionScore {
   /** 0-1: the trace fraction after hint costs, or level / 4. */
   readonly fraction: number | null;
   readonly anchor: string | null;
-  readonly evidence: readonly Note[];
+  /** The log entries cited for the level (see evidence.ts for who sees them when). */
+  readonly evidence: readonly EvidenceEntry[];
 }
 
 export interface RubricScore {
@@ -95,8 +97,12 @@ export function hintCostOf(state: SessionState): number {
   return state.stages.reduce((sum, s) => sum + s.def.hints.slice(0, s.hintsRevealed).reduce((a, h) => a + h.cost, 0), 0);
 }
 
-/** Scores the rubric from the grader's percentage (over all graded stages) and the interviewer's marks. */
-export function scoreRubric(state: SessionState, tracePercent: number | null): RubricScore {
+/**
+ * Scores the rubric from the grader's percentage (over all graded stages) and the interviewer's
+ * marks. The interviewer sees the evidence they attached as they go; the candidate's report
+ * (`evidence: "submitted"`) carries it only once the scorecard is submitted.
+ */
+export function scoreRubric(state: SessionState, tracePercent: number | null, evidence: "attached" | "submitted" = "attached"): RubricScore {
   const cost = hintCostOf(state);
   const after = tracePercent === null ? 0 : Math.max(0, round(tracePercent - cost));
   const dims: DimensionScore[] = [];
@@ -107,7 +113,7 @@ export function scoreRubric(state: SessionState, tracePercent: number | null): R
     const mark = state.rubric[d.id];
     dims.push({
       id: d.id, title: d.title, weight: d.weight, level: mark?.level ?? null, fraction: mark ? mark.level / 4 : null,
-      anchor: mark ? d.anchors[mark.level - 1]! : null, evidence: mark ? state.notes.filter((n) => mark.evidence.includes(n.id)) : [],
+      anchor: mark ? d.anchors[mark.level - 1]! : null, evidence: !mark ? [] : evidence === "attached" ? evidenceOf(state, mark.evidence) : reportEvidence(state, d.id),
     });
   }
   const scored = dims.filter((d) => d.fraction !== null);

@@ -63,6 +63,9 @@ export interface Plan {
   readonly followUps: readonly PlanFollowUp[];
 }
 
+/** A rubric mark's evidence: a log entry's sequence number (1 = created), or a note id ("n2") in older logs. */
+export type EvidenceRef = number | string;
+
 export type AnswerValue = string | readonly string[] | { readonly inside: string; readonly translated: string; readonly outside: string };
 export type Answers = Readonly<Record<string, AnswerValue>>;
 
@@ -86,7 +89,8 @@ export type SessionEvent =
   /** `stage` is built by the server from the follow-up's diff (see follow-up.ts). */
   | (Base & { readonly type: "follow-up-asked"; readonly followUpId: string; readonly stage: PlanStage })
   | (Base & { readonly type: "note-added"; readonly text: string })
-  | (Base & { readonly type: "rubric-scored"; readonly dimension: string; readonly level: number; readonly evidence: readonly string[] })
+  /** `evidence` cites log entries (see evidence.ts): sequence numbers, or note ids as the first logs stored them. */
+  | (Base & { readonly type: "rubric-scored"; readonly dimension: string; readonly level: number; readonly evidence: readonly EvidenceRef[] })
   | (Base & { readonly type: "scorecard-submitted" })
   /** The grader's verdicts for a stage (statuses only), appended by the server after a `grade` effect. */
   | (Base & { readonly type: "stage-graded"; readonly stageId: string; readonly score: number; readonly maxScore: number; readonly fields: readonly { readonly id: string; readonly status: string }[] })
@@ -112,14 +116,25 @@ export interface StageState {
 
 export interface Note {
   readonly id: string;
+  /** The log entry of its `note-added` event. */
+  readonly seq: number;
   readonly at: number;
   readonly stageId: string | null;
   readonly text: string;
 }
 
+/** A candidate's `answers-saved` event, kept so a rubric mark can cite it by its log entry. */
+export interface AnswerSave {
+  readonly seq: number;
+  readonly at: number;
+  readonly stageId: string;
+  readonly answers: Answers;
+}
+
 export interface RubricMark {
   readonly level: number;
-  readonly evidence: readonly string[];
+  /** Sequence numbers of the log entries cited (notes, answer saves), in log order. */
+  readonly evidence: readonly number[];
   readonly at: number;
 }
 
@@ -133,10 +148,13 @@ export interface SessionState {
   readonly stages: readonly StageState[];
   readonly pausedSince: number | null;
   readonly notes: readonly Note[];
+  readonly answerSaves: readonly AnswerSave[];
   readonly rubric: Readonly<Record<string, RubricMark>>;
   readonly scorecardAt: number | null;
   readonly followUpsAsked: readonly string[];
   readonly lastAt: number;
+  /** How many events were accepted: the log's sequence number of the latest one. */
+  readonly seq: number;
   readonly endedAt: number | null;
 }
 
@@ -155,7 +173,7 @@ export const REFUSALS = [
   "UNKNOWN_BLANK", "ANSWER_INVALID", "PAUSED", "NOT_PAUSED", "BAD_MINUTES",
   "HINT_OUT_OF_ORDER", "NO_SUCH_HINT",
   "UNKNOWN_FOLLOW_UP", "FOLLOW_UP_ALREADY_ASKED", "FOLLOW_UP_CHANGES_NOTHING",
-  "EMPTY_NOTE", "UNKNOWN_DIMENSION", "DIMENSION_COMPUTED", "LEVEL_OUT_OF_RANGE", "UNKNOWN_NOTE", "SCORECARD_LOCKED", "RUBRIC_INCOMPLETE",
+  "EMPTY_NOTE", "UNKNOWN_DIMENSION", "DIMENSION_COMPUTED", "LEVEL_OUT_OF_RANGE", "UNKNOWN_NOTE", "UNKNOWN_EVIDENCE", "SCORECARD_LOCKED", "RUBRIC_INCOMPLETE",
   "STAGE_NOT_ENDED",
 ] as const;
 export type RefusalReason = (typeof REFUSALS)[number];

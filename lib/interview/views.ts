@@ -7,6 +7,7 @@
 import type { FieldGrade } from "../grader/types";
 import type { SheetFlow } from "../grader/types";
 import type { Trace } from "../engine/trace-types";
+import { evidenceOptions, type EvidenceEntry } from "./evidence";
 import { gradeStage, overallPercent, type GradingSource } from "./grading";
 import { DIMENSIONS, scoreRubric, type RubricScore } from "./rubric";
 import { runningStage, stageTimer, type StageTimer } from "./timer";
@@ -95,6 +96,8 @@ export interface InterviewerView {
   readonly trace: Trace;
   readonly stages: readonly InterviewerStage[];
   readonly notes: readonly Note[];
+  /** What a rubric mark may cite: the notes and the candidate's answer saves, by log entry. */
+  readonly evidence: readonly EvidenceEntry[];
   readonly followUps: readonly (PlanFollowUp & { readonly asked: boolean })[];
   readonly rubric: RubricScore;
   readonly dimensions: typeof DIMENSIONS;
@@ -120,7 +123,7 @@ export function interviewerView(state: SessionState, source: GradingSource, now:
   const plan = state.plan;
   return {
     scenarioId: plan?.scenarioId ?? "", title: plan?.title ?? "", seed: plan?.seed ?? 0, difficulty: plan?.difficulty ?? "", mode: state.mode, status: state.status,
-    candidateJoined: state.joinedAt !== null, paused: state.pausedSince !== null, trace: source.key.trace, stages, notes: state.notes,
+    candidateJoined: state.joinedAt !== null, paused: state.pausedSince !== null, trace: source.key.trace, stages, notes: state.notes, evidence: evidenceOptions(state),
     followUps: (plan?.followUps ?? []).map((f) => ({ ...f, asked: state.followUpsAsked.includes(f.id) })),
     rubric: scoreRubric(state, overallPercent(results)), dimensions: DIMENSIONS,
   };

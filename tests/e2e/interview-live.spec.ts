@@ -95,11 +95,36 @@ test("join by code, live answers, a paid hint, a reload, a graded follow-up, the
   await candidate.getByTestId("submit-stage").click();
   await expect(candidate.getByTestId("stage-verdicts")).toContainText("Graded:");
 
+  // The true trace can be stepped through on the diagram, as on the practice pages.
+  await interviewer.getByTestId("true-journey").locator("summary").click();
+  await expect(interviewer.getByTestId("journey-section")).toBeVisible();
+
+  // The rubric: one private note cited as evidence, one kept private; the scorecard submitted.
+  for (const text of ["EVIDENCE-E2E explained the SNAT hop by hop", "PRIVATE-E2E kept asking for hints"]) {
+    await interviewer.locator("#note").fill(text);
+    await interviewer.getByRole("button", { name: "Save note" }).click();
+    await expect(interviewer.getByText(text).first()).toBeVisible();
+  }
+  const reasoning = interviewer.getByTestId("dimension-reasoning");
+  await reasoning.getByTestId("evidence-reasoning").locator("summary").click();
+  await reasoning.getByRole("checkbox", { name: /EVIDENCE-E2E/ }).click();
+  for (const [dimension, level] of [["reasoning", 3], ["troubleshooting", 2], ["communication", 4]] as const) {
+    const radio = interviewer.getByTestId(`dimension-${dimension}`).getByRole("radio").nth(level - 1);
+    await radio.click();
+    await expect(radio).toBeChecked();
+  }
+  await expect(reasoning.getByRole("checkbox", { name: /EVIDENCE-E2E/ })).toBeChecked();
+  await interviewer.getByRole("button", { name: "Submit the scorecard" }).click();
+  await expect(interviewer.getByTestId("rubric")).toContainText("(submitted)");
+
   await interviewer.getByTestId("end-session").click();
   await expect(candidate.getByTestId("ended")).toBeVisible();
   await candidate.getByRole("link", { name: "Read your report" }).click();
   await expect(candidate.getByTestId("interview-report")).toBeVisible();
   await expect(candidate.getByTestId("report-stage")).toHaveCount(2);
+  await expect(candidate.getByTestId("report-dimension-reasoning").getByTestId("evidence")).toContainText("EVIDENCE-E2E explained the SNAT hop by hop");
+  await expect(candidate.getByTestId("report-dimension-reasoning")).toContainText("3");
+  expect(await candidate.content()).not.toContain("PRIVATE-E2E");
 
   await interviewerContext.close();
   await candidateContext.close();

@@ -1,13 +1,15 @@
 /**
  * What the interview pages render, loaded in one place: the caller's role and projection, the
  * diagram, the report and the replay frames. Each starts with the policy; a stranger gets null
- * (the page answers 404).
+ * (the page answers 404). Whatever shows a trace's expected values (the console, the report, the
+ * replay) is closed while the caller has an exam in progress: the loader returns the lock instead.
  */
 import "server-only";
 import { replaySteps } from "@/lib/interview/machine";
 import { candidateView, interviewerView } from "@/lib/interview/views";
 import type { Diagram } from "@/lib/diagram/layout";
 import type { InterviewReport } from "@/lib/interview/report";
+import { examLockForPage, type ExamLock } from "../assessments/exam-lock";
 import { getActor } from "../auth/actor";
 import { authorizeInterview } from "../auth/policy";
 import type { InterviewRole } from "../auth/policies/interviews";
@@ -23,25 +25,40 @@ async function authorized(id: string): Promise<{ session: SessionRow; role: Inte
   return session ? { session, role: decision.role } : null;
 }
 
+/** What a page shows instead while the caller's account is under an exam lock. */
+export interface LockedPage {
+  readonly locked: ExamLock;
+}
+
 export interface InterviewPage {
+  readonly locked?: undefined;
   readonly id: string;
   readonly projection: Projection;
   readonly diagram: Diagram;
 }
 
-export async function loadInterviewPage(id: string): Promise<InterviewPage | null> {
+/** The console or the candidate's room; the console (it holds the true trace) is locked during an exam. */
+export async function loadInterviewPage(id: string): Promise<InterviewPage | LockedPage | null> {
   const found = await authorized(id);
   const scenario = found ? getScenario(found.session.scenarioId) : null;
   if (!found || !scenario) return null;
+  if (found.role === "interviewer") {
+    const locked = await examLockForPage("interviews");
+    if (locked) return { locked };
+  }
   return { id, projection: await currentProjection(found.session, found.role), diagram: diagramFor(scenario.scenario, found.session.seed) };
 }
 
-export type ReportPage = { readonly ready: false; readonly id: string } | { readonly ready: true; readonly id: string; readonly role: InterviewRole; readonly report: InterviewReport };
+export type ReportPage =
+  | { readonly locked?: undefined; readonly ready: false; readonly id: string }
+  | { readonly locked?: undefined; readonly ready: true; readonly id: string; readonly role: InterviewRole; readonly report: InterviewReport };
 
-/** The report; for the candidate only once the session has ended (it shows the true values). */
-export async function loadReportPage(id: string): Promise<ReportPage | null> {
+/** The report; for the candidate only once the session has ended (it shows the true values); locked during an exam. */
+export async function loadReportPage(id: string): Promise<ReportPage | LockedPage | null> {
   const found = await authorized(id);
   if (!found) return null;
+  const locked = await examLockForPage("interviews");
+  if (locked) return { locked };
   if (found.role === "candidate" && found.session.status !== "ended") return { ready: false, id };
   return { ready: true, id, role: found.role, report: await reportFor(found.session) };
 }
@@ -74,10 +91,13 @@ function show(v: unknown): string {
  * sees their own answers and revealed hints (the true values only once the session ended, as in
  * the report); the interviewer also sees each answer's verdict and true value.
  */
-export async function loadReplay(id: string): Promise<{ role: InterviewRole; title: string; frames: ReplayFrame[] } | null> {
+export async function loadReplay(id: string): Promise<{ locked?: undefined; role: InterviewRole; title: string; frames: ReplayFrame[] } | LockedPage | null> {
   const found = await authorized(id);
   const keys = found ? keysOf(found.session) : null;
   if (!found || !keys) return null;
+  // The interviewer's frames, and the candidate's once the session ended, carry the true values.
+  const locked = await examLockForPage("interviews");
+  if (locked) return { locked };
   const log = await readLog(id);
   const steps = replaySteps(log.map((l) => l.event));
   const withKey = found.role === "interviewer" || found.session.status === "ended";

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExamLockNotice } from "@/components/assessment/exam-lock-notice";
 import { ReplayPlayer } from "@/components/interview/replay-player";
 import { loadReplay } from "@/lib/server/interviews/pages";
 
@@ -12,6 +13,7 @@ export default async function ReplayPage({ params }: { params: Promise<{ id: str
   const id = (await params).id;
   const replay = await loadReplay(id);
   if (!replay) notFound();
+  if (replay.locked) return <ExamLockNotice lock={replay.locked} />;
   return (
     <>
       <h1>Replay: {replay.title}</h1>

@@ -6,6 +6,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExamLockNotice } from "@/components/assessment/exam-lock-notice";
 import { clock } from "@/components/interview/clock";
 import styles from "@/components/interview/interview.module.css";
 import { loadReportPage } from "@/lib/server/interviews/pages";
@@ -16,6 +17,7 @@ export const dynamic = "force-dynamic";
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const page = await loadReportPage((await params).id);
   if (!page) notFound();
+  if (page.locked) return <ExamLockNotice lock={page.locked} />;
   if (!page.ready) {
     return <><h1>Interview report</h1><p>The report is ready when the interview ends. <Link href={`/interviews/${page.id}`}>Back to the interview</Link></p></>;
   }
@@ -32,14 +34,24 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <thead><tr><th scope="col">Dimension</th><th scope="col">Weight</th><th scope="col">Level</th><th scope="col">What it means</th><th scope="col">Evidence</th></tr></thead>
           <tbody>
             {r.rubric.dimensions.map((d) => (
-              <tr key={d.id}><td>{d.title}</td><td>{d.weight}</td><td>{d.level ?? "not scored"}</td><td>{d.anchor ?? ""}</td><td>{d.evidence.map((n) => n.text).join(" · ")}</td></tr>
+              <tr key={d.id} data-testid={`report-dimension-${d.id}`}>
+                <td>{d.title}</td><td>{d.weight}</td><td>{d.level ?? "not scored"}</td><td>{d.anchor ?? ""}</td>
+                <td data-testid="evidence">
+                  {d.evidence.length > 0 && (
+                    <ul className={styles.notes}>
+                      {d.evidence.map((e) => <li key={e.seq}><span className={styles.muted}>{e.kind === "note" ? "Interviewer's note" : "Your answer"}, {clock(e.at - r.startedAt)} in{e.stageTitle ? ` (${e.stageTitle})` : ""}:</span> {e.text}</li>)}
+                    </ul>
+                  )}
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
       </section>
       {r.stages.map((s) => (
-        <section key={s.id} className={styles.panel} aria-label={s.title} data-testid="report-stage">
+        <section key={s.id} className={styles.panel} aria-label={s.title} data-testid="report-stage" data-origin={s.origin}>
           <h2>{s.title}</h2>
+          {s.origin === "follow-up" && <p data-testid="follow-up-question">{s.prompt}</p>}
           <p>{s.score !== null ? `${s.score} of ${s.maxScore} points` : "Not graded (spoken)"} · {clock(s.usedMs)} used of {clock(s.budgetMs)}{s.overMs > 0 ? ` (${clock(s.overMs)} over)` : ""} · {s.status}</p>
           {s.hints.length > 0 && <p>Hints: {s.hints.map((h) => `${h.text} (−${h.cost})`).join("; ")}</p>}
           {s.answers.length > 0 && (
