@@ -7,7 +7,6 @@
 import { afterAll, describe, expect, test, vi } from "vitest";
 import { POST as startRoute, GET as listRoute } from "@/app/api/v1/interviews/route";
 import { POST as joinRoute } from "@/app/api/v1/interviews/join/route";
-import { GET as viewRoute } from "@/app/api/v1/interviews/[id]/route";
 import { POST as commandRoute } from "@/app/api/v1/interviews/[id]/commands/route";
 import { GET as eventsRoute } from "@/app/api/v1/interviews/[id]/events/route";
 import { GET as reportRoute } from "@/app/api/v1/interviews/[id]/report/route";
@@ -16,13 +15,12 @@ import { DIMENSIONS } from "@/lib/interview/rubric";
 import { insertEvents, readLog } from "@/lib/server/interviews/store";
 import { isVariantInPractice } from "@/lib/server/practice/variant-guard";
 import { getDb } from "@/lib/server/db";
-import { createUserWithPassword } from "@/lib/server/users";
 import { setLiveBusForTests } from "@/lib/server/live";
 import { createMemoryBus } from "@/lib/server/live/bus";
 import type { Owner } from "@/lib/server/owner";
-import { call, json } from "./support/api-client";
-import { actAs as actAsOwner, newGuest } from "./support/mock-owner";
-import { actAs as actAsActor } from "./support/mock-actor";
+import { call } from "./support/api-client";
+import { newGuest } from "./support/mock-owner";
+import { actAs, as, command, newUser, p, SCENARIO, view } from "./support/interview-client";
 import { describeEachDatabase } from "./support/test-database";
 import { containsToken, distinctiveValues, strings } from "../helpers/leaks";
 import { answerKeyFor, getScenario } from "@/lib/server/catalogue";
@@ -32,32 +30,9 @@ import { answerKeyFor, getScenario } from "@/lib/server/catalogue";
 vi.mock("@/lib/server/request-owner", () => import("./support/mock-owner"));
 vi.mock("@/lib/server/auth/actor", () => import("./support/mock-actor"));
 
-/** The request comes from this owner: the policy's actor and the repositories' owner agree. */
-function actAs(owner: Owner | null): void {
-  actAsOwner(owner);
-  actAsActor(!owner ? { kind: "anonymous" } : "userId" in owner ? { kind: "user", userId: owner.userId, email: "x@example.com", name: null, siteRole: "learner" } : { kind: "guest", guestId: owner.guestId });
-}
-
 // The in-process bus on both databases here; tests/server/live-bus.test.ts covers LISTEN/NOTIFY.
 setLiveBusForTests(createMemoryBus());
 afterAll(() => setLiveBusForTests(undefined));
-
-const SCENARIO = "browser-to-google";
-let counter = 0;
-async function newUser(): Promise<Owner> {
-  const created = await createUserWithPassword({ email: `interview${++counter}-${Date.now()}@example.com`, password: "a long enough password" });
-  if (!created.ok) throw new Error("could not create a test user");
-  return { userId: created.user.id };
-}
-
-const p = (id: string) => ({ params: { id } });
-async function as<T = any>(owner: Owner | null, fn: () => Promise<Response>): Promise<{ status: number; body: T }> {
-  actAs(owner);
-  const r = await fn();
-  return { status: r.status, body: (await json(r)) as T };
-}
-const command = (owner: Owner, id: string, body: unknown) => as(owner, () => call(commandRoute, "POST", `/api/v1/interviews/${id}/commands`, { ...p(id), body }));
-const view = (owner: Owner | null, id: string) => as(owner, () => call(viewRoute, "GET", `/api/v1/interviews/${id}`, p(id)));
 
 /** A live session on browser-to-google with a candidate joined by code and the first stage running. */
 async function liveSession() {

@@ -3,7 +3,6 @@
  * file mocks the owner and the actor:
  *   vi.mock("@/lib/server/request-owner", () => import("./support/mock-owner"));
  *   vi.mock("@/lib/server/auth/actor", () => import("./support/mock-actor"));
- * (tests/server/interviews.test.ts keeps its own copy of these few helpers.)
  */
 import { expect } from "vitest";
 import { POST as startRoute } from "@/app/api/v1/interviews/route";
