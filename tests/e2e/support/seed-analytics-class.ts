@@ -8,7 +8,6 @@
  *   Cy forgets the NAT's source translation where the server sees the packet: a misconception.
  * Run with `tsx --conditions=react-server` and DATABASE_URL set; prints the ids as JSON.
  */
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { AssessmentSchema } from "@/lib/assessment/schema";
@@ -20,19 +19,10 @@ import { loadScenarioText } from "@/lib/scenario/load";
 import { saveAttemptAnswers, startAttempt, submitAttempt } from "@/lib/server/assessments/attempts";
 import { publishAssessment } from "@/lib/server/assessments/publish";
 import { getDb } from "@/lib/server/db";
-import { createUserWithPassword } from "@/lib/server/users";
+import { MINUTE, SEED_PASSWORD, seedAssessment, seedCourse, seedUser } from "./seed-people";
 
-const PASSWORD = "a long enough password for e2e";
-const MINUTE = 60_000;
 const SCENARIO = "aws-private-subnet-nat";
 const ACL_RULE = "{ rule: 110, protocol: tcp, ports: [1024, 65535], cidr: 0.0.0.0/0, action: allow }";
-
-async function user(label: string, name: string) {
-  const email = `${label}-${randomBytes(3).toString("hex")}@e2e.test`;
-  const created = await createUserWithPassword({ email, password: PASSWORD, name });
-  if (!created.ok) throw new Error(`could not create ${email}: ${created.reason}`);
-  return { id: created.user.id, email, name };
-}
 
 function scenarioOf(text: string) {
   const loaded = loadScenarioText(text, `${SCENARIO}.yaml`);
@@ -50,9 +40,9 @@ async function main() {
   const denied = scenarioOf(deniedText);
   const originalScenario = scenarioOf(original);
 
-  const instructor = await user("instructor", "Ines Instructor");
-  const students = [await user("ann", "Ann Archer"), await user("ben", "Ben Baker"), await user("cy", "Cy Cole")];
-  const course = await db.course.create({ data: { title: "Analytics e2e", code: "NET-AN", joinCode: randomBytes(6).toString("hex"), createdById: instructor.id } });
+  const instructor = await seedUser("instructor", "Ines Instructor");
+  const students = [await seedUser("ann", "Ann Archer"), await seedUser("ben", "Ben Baker"), await seedUser("cy", "Cy Cole")];
+  const course = await seedCourse(db, "Analytics e2e", "NET-AN", instructor.id);
   await db.courseMember.createMany({ data: [{ courseId: course.id, userId: instructor.id, role: "instructor" }, ...students.map((s) => ({ courseId: course.id, userId: s.id, role: "student" }))] });
   const definition = AssessmentSchema.parse({
     id: "nat-homework", title: "NAT homework", kind: "homework",
@@ -60,7 +50,7 @@ async function main() {
     access: { release: new Date(now - 60 * MINUTE).toISOString(), attempts: 3 },
     feedback: { score: "after-submit", correctness: "after-submit", expected: "after-submit", misconceptions: "after-submit", journey: "after-submit" },
   });
-  const assessment = await db.assessment.create({ data: { courseId: course.id, slug: definition.id, title: definition.title, kind: definition.kind, definition, secret: randomBytes(24).toString("base64url") } });
+  const assessment = await seedAssessment(db, course.id, definition);
   const published = await publishAssessment(assessment.id, instructor.id, new Date(now - 90 * MINUTE));
   if (!published.ok) throw new Error(published.message);
   // Frozen on the changed copy: what these students were "taken on", kept by hash.
@@ -96,7 +86,7 @@ async function main() {
     }
     return answers;
   });
-  console.log(JSON.stringify({ password: PASSWORD, courseId: course.id, assessmentId: assessment.id, instructor, students, annAttempt, benAttempt, cyAttempt }));
+  console.log(JSON.stringify({ password: SEED_PASSWORD, courseId: course.id, assessmentId: assessment.id, instructor, students, annAttempt, benAttempt, cyAttempt }));
   await db.$disconnect();
 }
 

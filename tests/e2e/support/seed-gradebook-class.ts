@@ -4,7 +4,6 @@
  * student's attempt graded (part 2 left blank), one graded late-free full marks, one in progress.
  * Run with `tsx --conditions=react-server` and DATABASE_URL set; prints the ids as JSON.
  */
-import { randomBytes } from "node:crypto";
 import { modelAnswers } from "@/lib/grader";
 import { AssessmentSchema } from "@/lib/assessment/schema";
 import type { Difficulty } from "@/lib/scenario/schema";
@@ -13,24 +12,14 @@ import { frozenScenario } from "@/lib/server/assessments/content";
 import { publishAssessment } from "@/lib/server/assessments/publish";
 import { answerKeyFor } from "@/lib/server/catalogue";
 import { getDb } from "@/lib/server/db";
-import { createUserWithPassword } from "@/lib/server/users";
-
-const PASSWORD = "a long enough password for e2e";
-const MINUTE = 60_000;
-
-async function user(label: string, name: string) {
-  const email = `${label}-${randomBytes(3).toString("hex")}@e2e.test`;
-  const created = await createUserWithPassword({ email, password: PASSWORD, name });
-  if (!created.ok) throw new Error(`could not create ${email}: ${created.reason}`);
-  return { id: created.user.id, email, name };
-}
+import { MINUTE, SEED_PASSWORD, seedAssessment, seedCourse, seedUser } from "./seed-people";
 
 async function main() {
   const now = Date.now();
   const db = getDb();
-  const instructor = await user("instructor", "Ines Instructor");
-  const students = [await user("ann", "Ann Archer"), await user("ben", "Ben Baker"), await user("cy", "Cy Cole")];
-  const course = await db.course.create({ data: { title: "Networks e2e", code: "NET-E2E", joinCode: randomBytes(6).toString("hex"), createdById: instructor.id } });
+  const instructor = await seedUser("instructor", "Ines Instructor");
+  const students = [await seedUser("ann", "Ann Archer"), await seedUser("ben", "Ben Baker"), await seedUser("cy", "Cy Cole")];
+  const course = await seedCourse(db, "Networks e2e", "NET-E2E", instructor.id);
   await db.courseMember.createMany({ data: [{ courseId: course.id, userId: instructor.id, role: "instructor" }, ...students.map((s) => ({ courseId: course.id, userId: s.id, role: "student" }))] });
   const definition = AssessmentSchema.parse({
     id: "e2e-homework", title: "Homework NAT", kind: "homework",
@@ -41,7 +30,7 @@ async function main() {
     access: { release: new Date(now - 60 * MINUTE).toISOString(), close: new Date(now + 180 * MINUTE).toISOString(), timeLimitMinutes: 60, attempts: 2 },
     feedback: { score: "after-submit", correctness: "after-close", expected: "after-close", misconceptions: "after-close", journey: "after-close" },
   });
-  const assessment = await db.assessment.create({ data: { courseId: course.id, slug: definition.id, title: definition.title, kind: definition.kind, definition, secret: randomBytes(24).toString("base64url") } });
+  const assessment = await seedAssessment(db, course.id, definition);
   const published = await publishAssessment(assessment.id, instructor.id, new Date(now - 90 * MINUTE));
   if (!published.ok) throw new Error(published.message);
 
@@ -65,7 +54,7 @@ async function main() {
   const annAttempt = await take(students[0]!, (slot) => slot === "z0q0", true);
   const benAttempt = await take(students[1]!, () => true, true);
   const cyAttempt = await take(students[2]!, (slot) => slot === "z0q0", false);
-  console.log(JSON.stringify({ password: PASSWORD, courseId: course.id, assessmentId: assessment.id, instructor, students, annAttempt, benAttempt, cyAttempt }));
+  console.log(JSON.stringify({ password: SEED_PASSWORD, courseId: course.id, assessmentId: assessment.id, instructor, students, annAttempt, benAttempt, cyAttempt }));
   await db.$disconnect();
 }
 
