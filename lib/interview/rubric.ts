@@ -99,8 +99,9 @@ export function hintCostOf(state: SessionState): number {
 
 /**
  * Scores the rubric from the grader's percentage (over all graded stages) and the interviewer's
- * marks. The interviewer sees the evidence they attached as they go; the candidate's report
- * (`evidence: "submitted"`) carries it only once the scorecard is submitted.
+ * marks. The interviewer sees their marks and the evidence they attached as they go; the report
+ * (`evidence: "submitted"`) carries the interviewer's marks, and their evidence, only once the
+ * scorecard is submitted: a level the interviewer may still change is not the candidate's yet.
  */
 export function scoreRubric(state: SessionState, tracePercent: number | null, evidence: "attached" | "submitted" = "attached"): RubricScore {
   const cost = hintCostOf(state);
@@ -109,8 +110,9 @@ export function scoreRubric(state: SessionState, tracePercent: number | null, ev
   const traceScored = tracePercent !== null;
   const tl = traceScored ? traceLevel(after) : null;
   dims.push({ id: TRACE_ACCURACY.id, title: TRACE_ACCURACY.title, weight: TRACE_ACCURACY.weight, level: tl, fraction: traceScored ? after / 100 : null, anchor: tl ? TRACE_ACCURACY.anchors[tl - 1]! : null, evidence: [] });
+  const marksShown = evidence === "attached" || state.scorecardAt !== null;
   for (const d of INTERVIEWER_DIMENSIONS) {
-    const mark = state.rubric[d.id];
+    const mark = marksShown ? state.rubric[d.id] : undefined;
     dims.push({
       id: d.id, title: d.title, weight: d.weight, level: mark?.level ?? null, fraction: mark ? mark.level / 4 : null,
       anchor: mark ? d.anchors[mark.level - 1]! : null, evidence: !mark ? [] : evidence === "attached" ? evidenceOf(state, mark.evidence) : reportEvidence(state, d.id),

@@ -93,6 +93,16 @@ describe("what reaches the candidate's report", () => {
     expect(reasoning.evidence.map((e) => e.text)).toEqual(expected);
   });
 
+  test.each([
+    ["the console shows the interviewer's level as they go", scoredOnly, "attached", 3],
+    ["the report holds the level back until the scorecard is submitted", scoredOnly, "submitted", null],
+    ["the report shows it once submitted", submitted, "submitted", 3],
+  ] as const)("scoreRubric level: %s", (_label, s, audience, level) => {
+    const reasoning = scoreRubric(s, 80, audience).dimensions.find((d) => d.id === "reasoning")!;
+    expect(reasoning.level).toBe(level);
+    expect(reasoning.anchor === null).toBe(level === null);
+  });
+
   test("an uncited private note appears nowhere in the report's rubric", () => {
     expect(JSON.stringify(scoreRubric(submitted, 80, "submitted"))).not.toContain("PRIVATE");
     expect(JSON.stringify(scoreRubric(submitted, 80, "submitted"))).toContain("CITED");
