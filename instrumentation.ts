@@ -12,8 +12,8 @@ export async function register(): Promise<void> {
     // Rate limits key on the client address, which only the HTTP server's socket knows.
     const { installClientAddressHook } = await import("@/lib/server/http/client-address");
     installClientAddressHook();
-    // Bundle the worker and start the simulation and grading threads before the first request needs them.
+    // Bundle the worker and start the simulation, grading and assessment threads before the first request needs them.
     const { warmPool } = await import("@/lib/server/simulation-pool/pool");
-    void Promise.all([warmPool("simulate"), warmPool("grade")]).catch((error: unknown) => console.error("[pool] could not start:", error));
+    void Promise.all([warmPool("simulate"), warmPool("grade"), warmPool("assessment")]).catch((error: unknown) => console.error("[pool] could not start:", error));
   }
 }

@@ -1,5 +1,5 @@
 /** The grader: answer sheets from traces, and predictions scored against the simulator. */
-export { buildAnswerKey, publicSheet, SheetError } from "./sheet";
+export { buildAnswerKey, buildAnswerSheet, publicSheet, SheetError } from "./sheet";
 export { gradeAnswers, gradeSubmission, GRADER_VERSION, type GradeContext, type Submission } from "./grade";
 export { modelAnswers, type Answers } from "./model-answers";
 export { parseAnswer, isBlank, type FieldKind } from "./kinds";

@@ -81,6 +81,19 @@ function publicBlank(k: KeyBlank): PublicBlank {
  * default is the public keying of a catalogue variant.
  */
 export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty: Difficulty, keying: OptionKeying = catalogueKeying(scenario.id, seed)): AnswerKey {
+  const { sheet, blanks, trace, label } = buildSheetParts(scenario, seed, difficulty, keying);
+  return { sheet, blanks: blanks.map((k) => withExplanation(k, trace, label)), trace };
+}
+
+/**
+ * Only the public sheet of a variant: the same sheet as buildAnswerKey's, without explaining each
+ * blank (about half of a key's cost), for a student who needs the questions, not the answers.
+ */
+export function buildAnswerSheet(scenario: ScenarioFile, seed: number, difficulty: Difficulty, keying: OptionKeying = catalogueKeying(scenario.id, seed)): AnswerSheet {
+  return buildSheetParts(scenario, seed, difficulty, keying).sheet;
+}
+
+function buildSheetParts(scenario: ScenarioFile, seed: number, difficulty: Difficulty, keying: OptionKeying) {
   const instance = variantOf(scenario, seed);
   const file = instance.file;
   const trace = simulate(scenario, { seed });
@@ -202,7 +215,7 @@ export function buildAnswerKey(scenario: ScenarioFile, seed: number, difficulty:
     scenarioId: scenario.id, title: file.title, seed, difficulty, story: file.story, flows: sheetFlows, blankCount: b.blanks.length,
   };
   const label = (id: string) => b.nodeLabel.get(id) ?? id;
-  return { sheet, blanks: b.blanks.map((k) => withExplanation(k, trace, label)), trace };
+  return { sheet, blanks: b.blanks, trace, label };
 }
 
 /** The row's shown fields: everything that is not asked and could not hint at an asked value. */

@@ -1,9 +1,10 @@
 /**
  * The attempt's event log in the database (AttemptEvent). Appending replays the stored events
  * through lib/assessment/attempt.ts, applies the new one and stores it under the next sequence
- * number in one transaction; the primary key (attemptId, seq) refuses a second writer of the same
- * number, which then retries on the log as it now is. The attempt's columns are written in the same
- * transaction, so queries (live view, exam lock, sweeper) always agree with the log.
+ * number; the primary key (attemptId, seq) refuses a second writer of the same number, and the
+ * attempt's version refuses a writer that read before any other change, which then retries on the
+ * log as it now is. The attempt's columns are written in the same (short) transaction, so queries
+ * (live view, exam lock, sweeper) always agree with the log.
  */
 import "server-only";
 import { applyAttemptEvent, type AttemptEvent, type AttemptRefusal, type AttemptSnapshot } from "@/lib/assessment/attempt";
@@ -60,25 +61,85 @@ export async function appendAttemptEvent(
   make: (state: AttemptSnapshot | null, lastSeq: number) => AttemptEvent | { readonly refuse: AttemptRefusal | "not_found"; readonly message: string },
   extra?: (tx: Tx, state: AttemptSnapshot) => Promise<void>,
 ): Promise<AppendResult> {
+  return oneAtATime(attemptId, () => append(attemptId, make, extra));
+}
+
+/**
+ * Appends to one attempt queue behind each other in this process (a student's autosave, its
+ * keep-alive save and the submit can arrive together), so they do not lose the version race to
+ * each other; instances race on the version and retry.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(attemptId: string, run: () => Promise<T>): Promise<T> {
+  const before = queues.get(attemptId) ?? Promise.resolve();
+  const mine = before.then(run, run);
+  const settled = mine.catch(() => undefined);
+  queues.set(attemptId, settled);
+  try {
+    return await mine;
+  } finally {
+    if (queues.get(attemptId) === settled) queues.delete(attemptId);
+  }
+}
+
+async function append(
+  attemptId: string,
+  make: Parameters<typeof appendAttemptEvent>[1],
+  extra: Parameters<typeof appendAttemptEvent>[2],
+): Promise<AppendResult> {
+  const db = getDb();
   for (let attempt = 1; ; attempt++) {
+    // Read and decide outside the transaction, so it holds the database for two writes only (on
+    // SQLite every writer waits for it). The version the attempt had when read guards the
+    // decision: any change since (another event, the sweeper's close, a grading) makes the
+    // update miss, the transaction roll back, and the append decide again on fresh state.
+    const [rows, row] = await Promise.all([
+      db.attemptEvent.findMany({ where: { attemptId }, orderBy: { seq: "asc" }, select: { seq: true, type: true, at: true, data: true } }),
+      db.assessmentAttempt.findUnique({ where: { id: attemptId }, select: { version: true, status: true } }),
+    ]);
+    const current = row === null ? null : foldEvents(rows);
+    const event = make(current, rows.length);
+    if ("refuse" in event) return { ok: false, reason: event.refuse, message: event.message };
+    if (row !== null && closedByServer(current, row) && (event.type === "saved" || event.type === "submitted")) {
+      return { ok: false, reason: "deadline_passed", message: "The time for this attempt is over; the answers saved before the deadline are graded." };
+    }
+    const applied = applyAttemptEvent(current, event);
+    if (!applied.ok) return applied;
+    const seq = rows.length + 1;
     try {
-      return await getDb().$transaction(async (tx): Promise<AppendResult> => {
-        const rows = await tx.attemptEvent.findMany({ where: { attemptId }, orderBy: { seq: "asc" }, select: { seq: true, type: true, at: true, data: true } });
-        const current = foldEvents(rows);
-        const event = make(current, rows.length);
-        if ("refuse" in event) return { ok: false, reason: event.refuse, message: event.message };
-        const applied = applyAttemptEvent(current, event);
-        if (!applied.ok) return applied;
-        const seq = rows.length + 1;
+      await db.$transaction(async (tx) => {
+        const changed = await tx.assessmentAttempt.updateMany({ where: { id: attemptId, version: row!.version }, data: { ...columnsOf(applied.state), version: { increment: 1 } } });
+        if (changed.count !== 1) throw new ChangedMeanwhile();
         await tx.attemptEvent.create({ data: { attemptId, seq, type: event.type, at: new Date(event.at), data: dataOf(event) } });
-        await tx.assessmentAttempt.update({ where: { id: attemptId }, data: { ...columnsOf(applied.state), version: { increment: 1 } } });
         if (extra) await extra(tx, applied.state);
-        return { ok: true, state: applied.state, seq };
       });
+      return { ok: true, state: applied.state, seq };
     } catch (error) {
-      if (attempt < MAX_TRIES && (isUniqueViolation(error) || isWriteConflict(error))) continue;
+      if (attempt < MAX_TRIES && (error instanceof ChangedMeanwhile || isUniqueViolation(error) || isWriteConflict(error))) {
+        // Another instance wrote first: a short random pause keeps two retries from meeting again.
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        continue;
+      }
       throw error;
     }
+  }
+}
+
+/**
+ * The sweeper closes an overdue attempt in its columns only (attempts.ts closeOverdueAttempts): a
+ * log still in progress whose row says submitted was closed at its deadline, and a save or submit
+ * that reaches it afterwards (even one dated inside the grace, from a slow request) is too late.
+ */
+function closedByServer(state: AttemptSnapshot | null, row: { status: string }): boolean {
+  return state !== null && state.status === "in-progress" && row.status === "submitted";
+}
+
+/** The attempt changed between reading it and writing the event: decide again. */
+class ChangedMeanwhile extends Error {
+  constructor() {
+    super("the attempt changed meanwhile");
+    this.name = "ChangedMeanwhile";
   }
 }
 

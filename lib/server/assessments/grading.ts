@@ -10,12 +10,11 @@ import { creditAt } from "@/lib/assessment/deadline";
 import type { DrawnQuestion } from "@/lib/assessment/draw";
 import { effectiveRules } from "@/lib/assessment/rules";
 import { scoreAttempt, type AttemptScore } from "@/lib/assessment/scoring";
-import { gradeAnswers, storedResult } from "@/lib/grader";
+import { storedResult } from "@/lib/grader";
 import type { GradeResult } from "@/lib/grader/types";
 import type { Difficulty } from "@/lib/scenario/schema";
-import { answerKeyFor } from "../catalogue";
 import { getDb, type Prisma } from "../db";
-import { frozenScenario } from "./content";
+import { gradeQuestionWork } from "./question-work";
 import { assessmentRecordOf, overridesFor } from "./records";
 
 export interface QuestionToGrade {
@@ -32,9 +31,8 @@ export interface QuestionToGrade {
 
 /** The grader's full result for one question's answers, on the content the question was taken on. */
 export async function gradeQuestion(question: QuestionToGrade, answers: unknown): Promise<GradeResult> {
-  const frozen = await frozenScenario(question.scenarioId, question.contentHash);
-  const key = answerKeyFor(frozen.scenario, frozen.contentHash, question.seed, question.difficulty as Difficulty, { salt: question.optionSalt });
-  return gradeAnswers(key, answers ?? {}, frozen);
+  // On the assessment pool: building a question's key costs tens of milliseconds (question-work.ts).
+  return gradeQuestionWork(question, answers);
 }
 
 /** The drawn question as lib/assessment/scoring reads it. */

@@ -7,13 +7,11 @@
 import "server-only";
 import { closeIfOverdue } from "@/lib/assessment/attempt";
 import type { Diagram } from "@/lib/diagram/layout";
-import type { Difficulty } from "@/lib/scenario/schema";
-import { answerKeyFor, diagramFor } from "../catalogue";
 import { getDb } from "../db";
-import { attemptSheetOf, type PublicSheet } from "../practice";
-import { frozenScenario } from "./content";
+import type { PublicSheet } from "../practice";
 import { closeOverdueAttempts } from "./attempts";
 import { foldEvents } from "./event-log";
+import { questionView } from "./question-work";
 
 export interface StudentQuestion {
   readonly slot: string;
@@ -52,9 +50,8 @@ export async function studentAttempt(attemptId: string, now: number): Promise<St
     if (!row) return null;
   }
   const questions = await Promise.all(row.questions.map(async (q): Promise<StudentQuestion> => {
-    const frozen = await frozenScenario(q.scenarioId, q.contentHash);
-    const key = answerKeyFor(frozen.scenario, frozen.contentHash, q.seed, q.difficulty as Difficulty, { salt: q.optionSalt });
-    return { slot: q.slot, zone: q.zone, points: q.points, difficulty: q.difficulty, sheet: attemptSheetOf(key.sheet), diagram: diagramFor(frozen.scenario, q.seed) };
+    const { sheet, diagram } = await questionView(q);
+    return { slot: q.slot, zone: q.zone, points: q.points, difficulty: q.difficulty, sheet, diagram };
   }));
   return {
     id: row.id, assessmentId: row.assessmentId, courseId: row.assessment.courseId, number: row.number,

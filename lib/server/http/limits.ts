@@ -43,7 +43,7 @@ export function simulationLimits(env: Env = process.env): SimulationLimits {
   return out as unknown as SimulationLimits;
 }
 
-export type PoolName = "simulate" | "grade";
+export type PoolName = "simulate" | "grade" | "assessment";
 
 export interface PoolSettings {
   /** Worker threads that run the pool's jobs; the main thread keeps serving everything else. */
@@ -62,10 +62,13 @@ export interface PoolSettings {
  * each is a few milliseconds of a catalogue scenario and the grade endpoint takes bursts.
  */
 export function poolSettings(env: Env = process.env, pool: PoolName = "simulate", cpus = os.availableParallelism?.() ?? os.cpus().length): PoolSettings {
-  const prefix = pool === "simulate" ? "HOPWISE_SIM" : "HOPWISE_GRADE";
+  const prefix = pool === "simulate" ? "HOPWISE_SIM" : pool === "grade" ? "HOPWISE_GRADE" : "HOPWISE_ASSESS";
+  // Assessments: a class starting (or submitting) at once queues its sheets and gradings rather than
+  // being refused (a refusal is an error for a student mid-exam); the callers run a refused job inline.
   const defaults = pool === "simulate"
     ? { threads: Math.max(1, Math.min(4, cpus - 1)), maxQueue: 16, maxQueueWaitMs: 5_000, maxJobMs: DEFAULT_SIMULATION_LIMITS.maxJobMs }
-    : { threads: 1, maxQueue: 256, maxQueueWaitMs: 10_000, maxJobMs: 5_000 };
+    : pool === "grade" ? { threads: 1, maxQueue: 256, maxQueueWaitMs: 10_000, maxJobMs: 5_000 }
+    : { threads: Math.max(1, Math.min(4, cpus - 1)), maxQueue: 8_192, maxQueueWaitMs: 120_000, maxJobMs: 10_000 };
   return {
     threads: wholeNumberSetting(env, `${prefix}_THREADS`, defaults.threads, 1),
     maxQueue: wholeNumberSetting(env, `${prefix}_MAX_QUEUE`, defaults.maxQueue),
@@ -82,4 +85,5 @@ export function checkLimitSettings(env: Env = process.env): void {
   simulationLimits(env);
   poolSettings(env, "simulate");
   poolSettings(env, "grade");
+  poolSettings(env, "assessment");
 }
