@@ -7,7 +7,8 @@ import "server-only";
 import type { Attempt } from "@/prisma/generated/sqlite/client";
 import { getDb, type Prisma } from "./db";
 import { addToMastery, type ConceptTotals, mergeConceptTotals } from "./mastery";
-import { newAttemptId, writeGrading } from "./grading-writer";
+import { writeGrading } from "./grading-writer";
+import { newAttemptId } from "./ids";
 import { type Owner, ownedBy, ownerColumns } from "./owner";
 
 export type AttemptRecord = Attempt;

@@ -15,7 +15,6 @@
  * about 25, and the grade endpoint's CPU per request fell by about a third.
  */
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { getDb, providerOf, type Prisma, type Tx } from "./db";
 import { addToMastery, type ConceptTotals } from "./mastery";
 
@@ -37,11 +36,6 @@ const MAX_BATCH = 100;
 let queue: Queued[] = [];
 /** A batch is waiting for the next turn of the event loop, or being written. */
 let busy = false;
-
-/** A new attempt id (the same alphabet and length class as Prisma's cuid defaults). */
-export function newAttemptId(): string {
-  return `g${randomBytes(12).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0")}`;
-}
 
 /** Queues a row; resolves with its id once committed, or null when its caller went away. */
 export function writeGrading(row: PendingRow): Promise<string | null> {

@@ -14,6 +14,7 @@ import { effectiveRules } from "@/lib/assessment/rules";
 import { ENGINE_VERSION } from "@/lib/engine/version";
 import { seedFingerprint } from "@/lib/scenario/fingerprint";
 import { getDb, isUniqueViolation } from "../db";
+import { newAttemptId } from "../ids";
 import { verifyPasswordHash } from "../passwords";
 import { frozenScenario } from "./content";
 import { appendAttemptEvent } from "./event-log";
@@ -73,17 +74,19 @@ export async function startAttempt(input: StartInput, now: number): Promise<Star
       variantFingerprint: seedFingerprint(frozen.scenario, q.seed),
     };
   }));
+  // One batch, not an interactive transaction: on SQLite an interactive one holds the database
+  // across event-loop turns, so in a class's start burst every start waited behind the others' CPU.
+  const attemptId = newAttemptId();
   try {
-    const attempt = await getDb().$transaction(async (tx) => {
-      const created = await tx.assessmentAttempt.create({
-        data: { assessmentId: assessment.id, userId: input.userId, number, status: "in_progress", startedAt: new Date(now), deadline: deadline === null ? null : new Date(deadline), answers: {} },
+    await getDb().$transaction([
+      getDb().assessmentAttempt.create({
+        data: { id: attemptId, assessmentId: assessment.id, userId: input.userId, number, status: "in_progress", startedAt: new Date(now), deadline: deadline === null ? null : new Date(deadline), answers: {} },
         select: { id: true },
-      });
-      await tx.attemptQuestion.createMany({ data: questions.map((q) => ({ ...q, attemptId: created.id })) });
-      await tx.attemptEvent.create({ data: { attemptId: created.id, seq: 1, type: "started", at: new Date(now), data: { deadline } } });
-      return created;
-    });
-    return { ok: true, attemptId: attempt.id, deadline };
+      }),
+      getDb().attemptQuestion.createMany({ data: questions.map((q) => ({ ...q, attemptId })) }),
+      getDb().attemptEvent.create({ data: { attemptId, seq: 1, type: "started", at: new Date(now), data: { deadline } } }),
+    ]);
+    return { ok: true, attemptId, deadline };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "attempt_in_progress", message: "Another start of this assessment just happened: continue that attempt." };
     throw error;
