@@ -24,8 +24,7 @@ import { resolveDatabaseTarget } from "../lib/server/database-target";
 import { publishAssessment } from "../lib/server/assessments/publish";
 import { wholeNumberOption } from "./lib/options";
 import { sessionCookieFor } from "./lib/db-session";
-import { freePort, startApp, stopApp, waitForHealth } from "./lib/app-server";
-import { build, buildNeeded, deployMigrations } from "./lib/setup.mjs";
+import { benchAppEnv, buildAndMigrate, freePort, startApp, stopApp, waitForHealth } from "./lib/app-server";
 import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-postgres.mjs";
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -167,19 +166,11 @@ async function main(): Promise<number> {
   const database = await freshDatabase(provider, dir);
   const secret = randomBytes(32).toString("base64url");
   const ports = await Promise.all(Array.from({ length: instances }, freePort));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: "production" as const, DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://127.0.0.1:${ports[0]}`,
-    HOPWISE_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", HOPWISE_RATE_LIMITS: "off",
-  };
+  const env = benchAppEnv(database.url, secret, `http://127.0.0.1:${ports[0]}`);
   const servers: ChildProcess[] = [];
   const db = createDb(resolveDatabaseTarget({ DATABASE_URL: database.url }));
   try {
-    const reason = buildNeeded();
-    if (reason) {
-      log(`building the app (${reason})...`);
-      build(env);
-    }
-    await deployMigrations(env);
+    await buildAndMigrate(env, log);
     setDbForTests(db);
     log(`seeding a course, an exam and ${students} students with sessions (directly in the ${provider} database)...`);
     const seeded = await seedClass(db, students, minutes, secret);

@@ -19,12 +19,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb, setDbForTests } from "../lib/server/db";
 import { resolveDatabaseTarget } from "../lib/server/database-target";
-import { freePort, startApp, stopApp, waitForHealth } from "./lib/app-server";
+import { benchAppEnv, buildAndMigrate, freePort, startApp, stopApp, waitForHealth } from "./lib/app-server";
 import { sessionCookieFor } from "./lib/db-session";
 import { seedGradebookClass, type SeedMode } from "./lib/gradebook-seed";
 import { wholeNumberOption } from "./lib/options";
 import { peakRssMb, resetPeakRss } from "./lib/process-memory";
-import { build, buildNeeded, deployMigrations } from "./lib/setup.mjs";
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -71,19 +70,11 @@ async function main(): Promise<number> {
   const secret = randomBytes(32).toString("base64url");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: "production" as const, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base,
-    HOPWISE_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", HOPWISE_RATE_LIMITS: "off",
-  };
+  const env = benchAppEnv(url, secret, base);
   const db = createDb(resolveDatabaseTarget({ DATABASE_URL: url }));
   let server: ChildProcess | null = null;
   try {
-    const reason = buildNeeded();
-    if (reason) {
-      log(`building the app (${reason})...`);
-      build(env);
-    }
-    await deployMigrations(env);
+    await buildAndMigrate(env, log);
     setDbForTests(db);
     const seedStart = performance.now();
     log(`seeding ${students} students x ${assessments} assessments (${seeds} seeds)...`);

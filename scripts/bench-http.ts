@@ -34,8 +34,8 @@ import { signedInCookie } from "./lib/bench-session";
 import { hostileScenarioYaml } from "./lib/hostile-scenarios";
 import { load, loadGenerator, type LoadFigures, type LoadOptions } from "./lib/http-load";
 import { wholeNumberOption } from "./lib/options";
-import { freePort, startApp, stopApp, waitForHealth } from "./lib/app-server";
-import { build, buildNeeded, deployMigrations, ROOT } from "./lib/setup.mjs";
+import { benchAppEnv, buildAndMigrate, freePort, startApp, stopApp, waitForHealth } from "./lib/app-server";
+import { ROOT } from "./lib/setup.mjs";
 
 /**
  * better-sqlite3 as the Prisma adapter has it: the app's one copy. A direct dependency on another
@@ -124,17 +124,9 @@ async function main(): Promise<number> {
   const dbFile = path.join(dir, "bench.db");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: "production" as const, DATABASE_URL: `file:${dbFile}`, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: base, HOPWISE_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", HOPWISE_RATE_LIMITS: "off",
-  };
+  const env = benchAppEnv(`file:${dbFile}`, randomBytes(32).toString("base64url"), base);
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const reason = buildNeeded();
-  if (reason) {
-    log(`building the app (${reason})...`);
-    build(env);
-  }
-  await deployMigrations(env);
+  await buildAndMigrate(env, log);
   const server = startApp(port, env, instances);
   try {
     await waitForHealth(base, server);

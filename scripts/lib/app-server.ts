@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import { binary, ROOT } from "./setup.mjs";
+import { binary, build, buildNeeded, deployMigrations, ROOT } from "./setup.mjs";
 
 /** A loopback port nobody listens on right now. */
 export function freePort(): Promise<number> {
@@ -56,4 +56,22 @@ export function stopApp(server: ChildProcess): Promise<void> {
     });
     server.kill("SIGTERM");
   });
+}
+
+/** The production app's environment for a benchmark: its own database and secret, no demo accounts, no rate limits. */
+export function benchAppEnv(databaseUrl: string, secret: string, base: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env, NODE_ENV: "production" as const, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base,
+    HOPWISE_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", HOPWISE_RATE_LIMITS: "off",
+  };
+}
+
+/** Builds the app when its sources changed since the last build, then migrates the benchmark's database. */
+export async function buildAndMigrate(env: NodeJS.ProcessEnv, log: (message: string) => void): Promise<void> {
+  const reason = buildNeeded();
+  if (reason) {
+    log(`building the app (${reason})...`);
+    build(env);
+  }
+  await deployMigrations(env);
 }
