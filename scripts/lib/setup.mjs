@@ -206,9 +206,12 @@ export function buildNeeded() {
   return changed ? `${changed} changed since the last build` : null;
 }
 
-/** `next build`, with its output shown (it takes a minute or two). */
+/**
+ * `next build`, with its output shown (it takes a minute or two) on stderr: the benchmarks that
+ * build first print their figures on stdout, and `--json` must stay one JSON document.
+ */
 export function build(env) {
-  const result = spawnSync(path.join(BIN, "next"), ["build"], { cwd: ROOT, env, stdio: "inherit" });
+  const result = spawnSync(path.join(BIN, "next"), ["build"], { cwd: ROOT, env, stdio: ["inherit", 2, "inherit"] });
   if (result.status !== 0) {
     throw new SetupError(
       "The app could not be built (see next build's messages above).",
