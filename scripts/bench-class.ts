@@ -1,5 +1,5 @@
 /**
- * `npm run bench:class -- --students 500 [--json] [--instances 2] [--minutes 3]`: a class taking an
+ * `npm run bench:class -- --students 500 [--json] [--instances 2] [--minutes 3] [--cpu-prof DIR]`: a class taking an
  * exam on loopback against the production build. Seeds (directly in the database) a course, an exam
  * of two zones and the students, each with a session made directly in the database (a session
  * record plus next-auth's encrypted cookie), so scrypt sign-ins stay out of the measurement. Then
@@ -156,7 +156,7 @@ async function takeExam(base: string, assessmentId: string, student: Student, ru
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { json: { type: "boolean" }, students: { type: "string" }, instances: { type: "string" }, minutes: { type: "string" } } });
+  const { values } = parseArgs({ options: { json: { type: "boolean" }, students: { type: "string" }, instances: { type: "string" }, minutes: { type: "string" }, "cpu-prof": { type: "string" } } });
   const students = wholeNumberOption("--students", values.students, 500, 1, 5000);
   const instances = wholeNumberOption("--instances", values.instances, 1, 1, 2);
   const minutes = Number(values.minutes ?? 3);
@@ -174,7 +174,8 @@ async function main(): Promise<number> {
     setDbForTests(db);
     log(`seeding a course, an exam and ${students} students with sessions (directly in the ${provider} database)...`);
     const seeded = await seedClass(db, students, minutes, secret);
-    for (const port of ports) servers.push(startApp(port, env));
+    // --cpu-prof DIR: the (one) instance writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+    for (const port of ports) servers.push(startApp(port, env, 1, values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : undefined));
     const bases = ports.map((p) => `http://127.0.0.1:${p}`);
     await Promise.all(bases.map((b, i) => waitForHealth(b, servers[i]!)));
     const rec = new Recorder();

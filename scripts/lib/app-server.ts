@@ -20,10 +20,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `next start` on 127.0.0.1:`port`, or `instances` of them sharing it; its stderr is passed through. */
-export function startApp(port: number, env: NodeJS.ProcessEnv, instances = 1): ChildProcess {
+/**
+ * `next start` on 127.0.0.1:`port`, or `instances` of them sharing it; its stderr is passed through.
+ * `cpuProfileDir`: one instance runs under V8's CPU profiler and writes its profile there on exit.
+ */
+export function startApp(port: number, env: NodeJS.ProcessEnv, instances = 1, cpuProfileDir?: string): ChildProcess {
   const args = ["start", "-H", "127.0.0.1", "-p", String(port)];
-  const [command, commandArgs] = instances === 1 ? [binary("next"), args] : [process.execPath, [path.join(ROOT, "scripts/lib/instances.mjs"), String(instances), ...args]];
+  const profiler = cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfileDir] : [];
+  const [command, commandArgs] = instances === 1
+    ? [process.execPath, [...profiler, binary("next"), ...args]]
+    : [process.execPath, [path.join(ROOT, "scripts/lib/instances.mjs"), String(instances), ...args]];
   return spawn(command, commandArgs, { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
 }
 
