@@ -38,6 +38,29 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** Half of a UTF-16 surrogate pair without its other half: JSON's \uD800 escapes can make one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * True when a string or key anywhere in a parsed body holds a lone surrogate: it is no character,
+ * cannot be written as UTF-8, and the database refuses it (a stored answer must stay readable).
+ */
+export function holdsLoneSurrogate(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current === "string") {
+      if (LONE_SURROGATE.test(current)) return true;
+    } else if (current !== null && typeof current === "object") {
+      for (const [key, child] of Object.entries(current)) {
+        if (LONE_SURROGATE.test(key)) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
 export function apiError(
   status: number,
   code: string,
@@ -82,8 +105,9 @@ function kilobytes(bytes: number): string {
 
 /**
  * Read a JSON body and validate it; on failure, the response to send instead:
- * 415 when it is not sent as JSON, 413 over `maxBytes`, 400 when it does not parse, 422 when it
- * nests deeper than MAX_JSON_DEPTH or does not match the schema (with per-field messages).
+ * 415 when it is not sent as JSON, 413 over `maxBytes`, 400 when it does not parse or holds a lone
+ * surrogate, 422 when it nests deeper than MAX_JSON_DEPTH or does not match the schema (with
+ * per-field messages).
  */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
@@ -105,6 +129,9 @@ export async function parseJsonBody<S extends z.ZodType>(
     body = JSON.parse(read.text);
   } catch {
     return { ok: false, response: apiError(400, "invalid_json", "The request body is not valid JSON") };
+  }
+  if (holdsLoneSurrogate(body)) {
+    return { ok: false, response: apiError(400, "invalid_json", "The request body holds a \\u escape that is half of a character (a lone surrogate): send text as UTF-8") };
   }
   if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
     return { ok: false, response: apiError(422, "too_deeply_nested", `The request body nests more than ${MAX_JSON_DEPTH} levels deep`) };

@@ -8,7 +8,7 @@ import { NextRequest } from "next/server";
 import { afterEach, describe, expect, test } from "vitest";
 import { GradeDrillSchema, NextDrillQuerySchema } from "@/app/api/v1/drills/schemas";
 import { fieldErrorsOf, SignInSchema, SignUpSchema } from "@/lib/auth/schemas";
-import { MAX_JSON_DEPTH, nestsDeeperThan, parseJsonBody } from "@/lib/server/api";
+import { holdsLoneSurrogate, MAX_JSON_DEPTH, nestsDeeperThan, parseJsonBody } from "@/lib/server/api";
 import {
   AnswersSchema,
   GradeSchema,
@@ -118,6 +118,28 @@ describe("parseJsonBody on hostile bodies", () => {
     const result = await parseJsonBody(jsonRequest(text), StartAttemptSchema);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.response.status).toBe(422);
+  });
+});
+
+describe("lone surrogates (half a character, which no database stores)", () => {
+  test.each([
+    { label: "plain text", value: { a: "10.0.0.1 → NAT" }, expected: false },
+    { label: "an emoji (a whole pair)", value: ["😀"], expected: false },
+    { label: "a lone high surrogate in a value", value: { a: ["x\uD800"] }, expected: true },
+    { label: "a lone low surrogate in a value", value: "\uDC00y", expected: true },
+    { label: "a lone surrogate in a key", value: { "\uD83D": 1 }, expected: true },
+    { label: "a pair written backwards", value: "\uDE00\uD83D", expected: true },
+  ])("$label", ({ value, expected }) => {
+    expect(holdsLoneSurrogate(value)).toBe(expected);
+  });
+
+  test("a body holding one is refused with 400 invalid_json, before the schema", async () => {
+    const result = await parseJsonBody(jsonRequest('{"answers":{"f1":"\\ud800"}}'), SaveAnswersSchema);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.response.status).toBe(400);
+      expect(((await result.response.json()) as { error: { code: string } }).error.code).toBe("invalid_json");
+    }
   });
 });
 
