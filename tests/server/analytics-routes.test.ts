@@ -106,6 +106,13 @@ describeEachDatabase("analytics routes", () => {
     expect((await call(regrade, "POST", "/x", { params: { assessmentId: cls.assessmentId }, body: bad })).status).toBe(422);
   });
 
+  test("regrade with a reason holding half a character (a lone surrogate): 400, nothing written", async () => {
+    as("instructor");
+    const before = await getDb().scoreLedgerEntry.count();
+    expect((await call(regrade, "POST", "/x", { params: { assessmentId: cls.assessmentId }, body: { ...body, reason: "typo fix \uD800" } })).status).toBe(400);
+    expect(await getDb().scoreLedgerEntry.count()).toBe(before);
+  });
+
   test("regrade of an unknown assessment: 404", async () => {
     as("instructor");
     expect((await call(regrade, "POST", "/x", { params: { assessmentId: "nope" }, body })).status).toBe(404);

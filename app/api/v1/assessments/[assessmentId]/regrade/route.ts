@@ -6,7 +6,7 @@
  */
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { apiError, withApiErrors } from "@/lib/server/api";
+import { apiError, parseJsonBody, withApiErrors } from "@/lib/server/api";
 import { applyRegrade } from "@/lib/server/analytics/regrade";
 import { getActor } from "@/lib/server/auth/actor";
 import { refusalResponse } from "@/lib/server/auth/http";
@@ -19,22 +19,12 @@ const RegradeRequestSchema = z.object({
   reason: z.string().trim().min(3, "say why, in a sentence the students will read").max(500),
 }).strict();
 
-async function readRequest(request: Request): Promise<{ json: boolean; body: unknown } | null> {
-  const type = request.headers.get("content-type") ?? "";
-  if (type.includes("application/json")) {
-    try {
-      return { json: true, body: await request.json() };
-    } catch {
-      return null;
-    }
-  }
+/** The regrade page's form, as the JSON body would say it. */
+async function formBody(request: Request): Promise<unknown> {
   const form = await request.formData().catch(() => null);
   if (!form) return null;
   const ids = form.getAll("attemptIds").map(String);
-  return {
-    json: false,
-    body: { target: String(form.get("target") ?? "current"), reason: String(form.get("reason") ?? ""), allowLower: form.get("allowLower") === "on", ...(form.get("scope") === "selected" ? { attemptIds: ids } : {}) },
-  };
+  return { target: String(form.get("target") ?? "current"), reason: String(form.get("reason") ?? ""), allowLower: form.get("allowLower") === "on", ...(form.get("scope") === "selected" ? { attemptIds: ids } : {}) };
 }
 
 export const POST = withApiErrors(async (request: Request, { params }: { params: Promise<{ assessmentId: string }> }) => {
@@ -42,15 +32,22 @@ export const POST = withApiErrors(async (request: Request, { params }: { params:
   const actor = await getActor();
   const decision = await authorizeAssessment(actor, "course.edit-assessments", assessmentId);
   if (!decision.ok) return refusalResponse(decision.reason);
-  const read = await readRequest(request);
-  if (!read) return apiError(422, "invalid_body", "Send JSON or the regrade form.");
-  const parsed = RegradeRequestSchema.safeParse(read.body);
-  if (!parsed.success) return apiError(422, "invalid_body", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
-  const applied = await applyRegrade(assessmentId, { ...parsed.data, actorId: decision.grant.userId, now: Date.now() });
+  const json = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json");
+  let input: z.output<typeof RegradeRequestSchema>;
+  if (json) {
+    const parsed = await parseJsonBody(request, RegradeRequestSchema, { maxBytes: 512 * 1024 });
+    if (!parsed.ok) return parsed.response;
+    input = parsed.data;
+  } else {
+    const parsed = RegradeRequestSchema.safeParse(await formBody(request));
+    if (!parsed.success) return apiError(422, "invalid_body", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+    input = parsed.data;
+  }
+  const applied = await applyRegrade(assessmentId, { ...input, actorId: decision.grant.userId, now: Date.now() });
   if (!applied) return apiError(404, "not_found", "Nothing here with that id.");
   const changed = applied.filter((a) => a.verdict === "raised" || a.verdict === "lowered").length;
   const kept = applied.filter((a) => a.verdict === "kept").length;
-  if (read.json) return NextResponse.json({ applied });
+  if (json) return NextResponse.json({ applied });
   // A relative Location: request.url names the address the server listens on, which may not be the
   // one the browser used (a proxy, localhost vs 127.0.0.1), and CSP form-action refuses a redirect
   // to another origin after a form post.
