@@ -12,8 +12,10 @@ export async function register(): Promise<void> {
     // Rate limits key on the client address, which only the HTTP server's socket knows.
     const { installClientAddressHook } = await import("@/lib/server/http/client-address");
     installClientAddressHook();
-    // Bundle the worker and start the simulation, grading and assessment threads before the first request needs them.
+    // Bundle the worker and start the simulation, grading (and, with cores to spare, assessment) threads before the first request needs them.
     const { warmPool } = await import("@/lib/server/simulation-pool/pool");
-    void Promise.all([warmPool("simulate"), warmPool("grade"), warmPool("assessment")]).catch((error: unknown) => console.error("[pool] could not start:", error));
+    const { assessmentWorkInline } = await import("@/lib/server/http/limits");
+    const pools = assessmentWorkInline() ? (["simulate", "grade"] as const) : (["simulate", "grade", "assessment"] as const);
+    void Promise.all(pools.map((pool) => warmPool(pool))).catch((error: unknown) => console.error("[pool] could not start:", error));
   }
 }

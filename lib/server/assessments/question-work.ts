@@ -14,7 +14,7 @@ import "server-only";
 import type { GradeResult } from "@/lib/grader/types";
 import { deepFreeze } from "@/lib/engine/freeze";
 import type { Difficulty } from "@/lib/scenario/schema";
-import { poolSettings } from "../http/limits";
+import { assessmentWorkInline, poolSettings } from "../http/limits";
 import { runOnPool } from "../simulation-pool/pool";
 import { frozenScenario } from "./content";
 import { runQuestionGradeJob, runQuestionViewJob, type QuestionGradeJob, type QuestionView, type QuestionViewJob } from "./question-jobs";
@@ -30,8 +30,8 @@ export interface QuestionRef {
 const VIEW_CACHE_SIZE = 1_024;
 const views = new Map<string, QuestionView>();
 
-/** Where the work runs: the pool (default) or inline (HOPWISE_ASSESS_INLINE=1, or tests that ask). */
-let inline = process.env.HOPWISE_ASSESS_INLINE === "1";
+/** Where the work runs: the pool, or inline (assessmentWorkInline: on 2 cores or fewer, or when set; or tests that ask). */
+let inline = assessmentWorkInline();
 
 async function onPool<R>(work: { kind: "question-view"; job: QuestionViewJob } | { kind: "question-grade"; job: QuestionGradeJob }, fallback: () => R): Promise<R> {
   if (inline) return fallback();
